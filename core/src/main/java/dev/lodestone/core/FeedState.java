@@ -1,0 +1,27 @@
+package dev.lodestone.core;
+
+import java.time.Instant;
+
+/**
+ * The registry entry and health of one feed, kept on the compacted {@link Topics#FEEDS} topic keyed by
+ * feed URL, so the latest state of every feed survives restarts and is visible to every instance.
+ *
+ * @param lastError           the last failure in one line, null once the feed succeeds again
+ * @param consecutiveFailures polls failed in a row; 0 after a success
+ * @param httpStatus          status of the last response, 0 when none came
+ * @param itemsSeen           items seen in the feed since this instance started
+ */
+public record FeedState(
+        int schema,
+        String url,
+        String title,
+        Instant lastSuccess,
+        Instant lastAttempt,
+        String lastError,
+        int consecutiveFailures,
+        int httpStatus,
+        long itemsSeen,
+        Instant nextPoll) {
+
+    public static final int SCHEMA = 1;
+}

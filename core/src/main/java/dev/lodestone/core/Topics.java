@@ -1,0 +1,70 @@
+package dev.lodestone.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The topic names, and their creation by whichever service starts first. Registry-like topics (feeds,
+ * alert rules) are compacted so that they keep the latest state per key forever.
+ */
+public final class Topics {
+    public static final String ARTICLES = "lodestone.articles";
+    public static final String TAGGED = "lodestone.tagged";
+    public static final String FEEDS = "lodestone.feeds";
+    public static final String ALERTS = "lodestone.alerts";
+    public static final String ALERT_RULES = "lodestone.alert-rules";
+
+    private static final Set<String> COMPACTED = Set.of(FEEDS, ALERT_RULES);
+    private static final List<String> ALL = List.of(ARTICLES, TAGGED, FEEDS, ALERTS, ALERT_RULES);
+
+    private Topics() {}
+
+    /** Creates every topic that does not exist yet; existing ones are left as they are. */
+    public static void ensureExist(Admin admin, int partitions) throws InterruptedException {
+        short replication = (short) Math.min(3, clusterSize(admin));
+        Set<String> existing = existingTopics(admin);
+        List<NewTopic> missing = new ArrayList<>();
+        for (String name : ALL) {
+            if (!existing.contains(name)) {
+                NewTopic topic = new NewTopic(name, partitions, replication);
+                if (COMPACTED.contains(name)) {
+                    topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                }
+                missing.add(topic);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new KafkaUnavailableException("could not create topics: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
+    private static int clusterSize(Admin admin) throws InterruptedException {
+        try {
+            return admin.describeCluster().nodes().get().size();
+        } catch (ExecutionException e) {
+            throw new KafkaUnavailableException("Kafka is not reachable: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static Set<String> existingTopics(Admin admin) throws InterruptedException {
+        try {
+            return admin.listTopics().names().get();
+        } catch (ExecutionException e) {
+            throw new KafkaUnavailableException("Kafka is not reachable: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}
