@@ -1,0 +1,151 @@
+package dev.lodestone.analyze;
+
+import dev.lodestone.core.Article;
+import dev.lodestone.core.Json;
+import dev.lodestone.core.JsonSerde;
+import dev.lodestone.core.KafkaSettings;
+import dev.lodestone.core.MalformedRecordException;
+import dev.lodestone.core.TaggedArticle;
+import dev.lodestone.core.Topics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analyze service: reads {@link Topics#ARTICLES}, tags each article and writes {@link Topics#TAGGED}.
+ *
+ * <p>Each batch is one Kafka transaction holding both the tagged records and the consumed offsets, so a
+ * crash either publishes a batch and its progress together or neither: no article is tagged twice
+ * downstream (consumers read committed only) and none is skipped. Instances share the article partitions
+ * through the consumer group {@value #GROUP}; the transactional id must be stable per instance so that a
+ * restarted instance fences its former self.
+ */
+public final class AnalyzeService implements AutoCloseable {
+    public static final String GROUP = "lodestone-analyze";
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyzeService.class);
+
+    private final ArticleAnalyzer analyzer;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, TaggedArticle> producer;
+    private final Thread thread;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong tagged = new AtomicLong();
+
+    /**
+     * @param instanceId stable name of this instance (e.g. the host name), part of its transactional id
+     */
+    public AnalyzeService(ArticleAnalyzer analyzer, String bootstrapServers, String instanceId) {
+        this.analyzer = analyzer;
+        String clientId = "lodestone-analyze-" + instanceId;
+        this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, clientId, GROUP),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> producerProps = KafkaSettings.transactionalProducer(bootstrapServers, clientId, clientId);
+        // An instance that dies mid-transaction blocks readers of its partitions until the transaction times out.
+        producerProps.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
+        this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), JsonSerde.serializer());
+        this.thread = new Thread(this::run, "analyze");
+    }
+
+    public void start() {
+        producer.initTransactions();
+        consumer.subscribe(List.of(Topics.ARTICLES));
+        thread.start();
+    }
+
+    /** Articles tagged since start. */
+    public long taggedCount() {
+        return tagged.get();
+    }
+
+    private void run() {
+        try {
+            while (running.get()) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    processInTransaction(records);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Analyze stopped: {}", e.toString(), e);
+        }
+    }
+
+    private void processInTransaction(ConsumerRecords<String, byte[]> records) {
+        producer.beginTransaction();
+        try {
+            Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                tagAndSend(record);
+                next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            }
+            producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
+            producer.commitTransaction();
+            tagged.addAndGet(records.count());
+            LOG.debug("Tagged {} articles", records.count());
+        } catch (KafkaException e) {
+            LOG.warn("Transaction aborted, the batch will be read again: {}", e.getMessage());
+            // A fenced or broken producer cannot abort: the exception ends this instance's loop.
+            producer.abortTransaction();
+            rewindToCommitted(records);
+        }
+    }
+
+    private void tagAndSend(ConsumerRecord<String, byte[]> record) {
+        Article article;
+        try {
+            article = Json.fromBytes(record.value(), Article.class);
+        } catch (MalformedRecordException e) {
+            LOG.warn("Skipped record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return;
+        }
+        TaggedArticle result = analyzer.analyze(article);
+        producer.send(new ProducerRecord<>(Topics.TAGGED, result.id(), result));
+    }
+
+    private void rewindToCommitted(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(records.partitions());
+        for (TopicPartition partition : records.partitions()) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset != null) {
+                consumer.seek(partition, offset.offset());
+            } else {
+                consumer.seekToBeginning(List.of(partition));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        consumer.close();
+        producer.close(Duration.ofSeconds(5));
+    }
+}

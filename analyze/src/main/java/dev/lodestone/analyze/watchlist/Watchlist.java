@@ -1,0 +1,26 @@
+package dev.lodestone.analyze.watchlist;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What one deployment watches: the entities to tag, and what makes an article <em>about</em> the story.
+ * It is configuration, so the same pipeline serves the next story with another file.
+ *
+ * @param story          short name of the story, for logs and the page
+ * @param aboutAllOf     groups of entity ids; an article is about the story when it mentions at least one
+ *                       entity of every group (e.g. a Pakistani party, a US party, a mineral)
+ * @param aboutThreshold the relevance from which an article counts as about the story
+ */
+public record Watchlist(String story, List<Entity> entities, List<List<String>> aboutAllOf, double aboutThreshold) {
+    public Watchlist {
+        entities = List.copyOf(entities);
+        aboutAllOf = aboutAllOf == null ? List.of() : aboutAllOf.stream().map(List::copyOf).toList();
+    }
+
+    public Map<String, Entity> byId() {
+        return entities.stream().collect(Collectors.toUnmodifiableMap(Entity::id, Function.identity()));
+    }
+}
