@@ -1,0 +1,277 @@
+package dev.lodestone.newswire;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo newswire: fictional outlets served over real HTTP on loopback, publishing their articles one at a
+ * time, so that the pipeline can be watched picking up news as it breaks, with no internet.
+ *
+ * <p>Serves {@code /} (the outlets and their feed URLs), one feed per outlet ({@code /{outlet}/rss.xml} or
+ * {@code /{outlet}/atom.xml}, with an ETag and {@code 304 Not Modified} for a matching {@code If-None-Match}),
+ * each outlet's home page and the article pages {@code /{outlet}/{yyyy}/{mm}/{slug}.html}. An article not yet
+ * published answers 404 exactly like a page that does not exist.
+ *
+ * <p>Binds 127.0.0.1 only: the demo is never reachable from another machine.
+ */
+public final class DemoNewswire implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DemoNewswire.class);
+    private static final String HTML = "text/html; charset=utf-8";
+
+    private final SampleArticles content;
+    private final Map<String, Outlet> outletsById;
+    private final Map<String, Integer> releaseIndexByPath;
+    private final HttpServer server;
+    private final ExecutorService handlers;
+    private final ScheduledExecutorService releases;
+    private final URI baseUrl;
+    private volatile int released;
+
+    private DemoNewswire(SampleArticles content, int port, int initiallyReleased) throws IOException {
+        this.content = content;
+        this.outletsById = content.outlets().stream().collect(Collectors.toMap(Outlet::id, Function.identity()));
+        var byPath = new HashMap<String, Integer>();
+        for (int i = 0; i < content.articles().size(); i++) {
+            byPath.put(content.articles().get(i).path(), i);
+        }
+        this.releaseIndexByPath = Map.copyOf(byPath);
+        this.released = Math.max(0, Math.min(initiallyReleased, content.articles().size()));
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        this.handlers = Executors.newFixedThreadPool(2, daemon("newswire-http"));
+        this.releases = Executors.newSingleThreadScheduledExecutor(daemon("newswire-release"));
+        server.setExecutor(handlers);
+        server.createContext("/", this::handle);
+        this.baseUrl = URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort() + "/");
+    }
+
+    /** Starts the newswire on the bundled sample content. */
+    public static DemoNewswire start(int port, Duration releaseInterval, int initiallyReleased) {
+        return start(SampleArticles.bundled(), port, releaseInterval, initiallyReleased);
+    }
+
+    /**
+     * Starts the newswire.
+     *
+     * @param port              the loopback port, or 0 for any free one
+     * @param releaseInterval   how often the next article is published; {@link Duration#ZERO} publishes only on
+     *                          {@link #releaseNext()}
+     * @param initiallyReleased how many articles, oldest first, are already published at start
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public static DemoNewswire start(SampleArticles content, int port, Duration releaseInterval,
+            int initiallyReleased) {
+        if (releaseInterval.isNegative()) {
+            throw new IllegalArgumentException("releaseInterval must not be negative: " + releaseInterval);
+        }
+        DemoNewswire newswire;
+        try {
+            newswire = new DemoNewswire(content, port, initiallyReleased);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the demo newswire on 127.0.0.1:" + port, e);
+        }
+        newswire.server.start();
+        if (!releaseInterval.isZero()) {
+            long millis = Math.max(1, releaseInterval.toMillis());
+            newswire.releases.scheduleAtFixedRate(newswire::releaseScheduled, millis, millis, TimeUnit.MILLISECONDS);
+        }
+        log.info("Newswire: serving {} outlets at {} ({}/{} published{})", content.outlets().size(),
+                newswire.baseUrl, newswire.released, newswire.totalCount(),
+                releaseInterval.isZero() ? "" : ", one more every " + releaseInterval.toMillis() + " ms");
+        return newswire;
+    }
+
+    /** The feed of every outlet, in the order of the content's outlets. */
+    public List<URI> feedUrls() {
+        return content.outlets().stream().map(o -> baseUrl.resolve(o.feedPath())).toList();
+    }
+
+    /** The root of the site, e.g. {@code http://127.0.0.1:41234/}. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The absolute URL of an article's page, published or not. */
+    public URI urlOf(SampleArticle article) {
+        return baseUrl.resolve(article.path());
+    }
+
+    public SampleArticles content() {
+        return content;
+    }
+
+    public int releasedCount() {
+        return released;
+    }
+
+    public int totalCount() {
+        return content.articles().size();
+    }
+
+    /**
+     * Publishes the next article now.
+     *
+     * @return the article published, or null when every article was already out
+     */
+    public synchronized SampleArticle releaseNext() {
+        if (released >= totalCount()) {
+            return null;
+        }
+        SampleArticle article = content.articles().get(released);
+        released++;
+        log.info("Newswire: published '{}' on {} ({}/{})", article.title(), outletsById.get(article.outlet()).name(),
+                released, totalCount());
+        return article;
+    }
+
+    @Override
+    public void close() {
+        releases.shutdownNow();
+        server.stop(0);
+        handlers.shutdownNow();
+    }
+
+    private void releaseScheduled() {
+        releaseNext();
+        if (released == totalCount()) {
+            log.info("Newswire: all {} articles published", totalCount());
+            releases.shutdown();
+        }
+    }
+
+    private List<SampleArticle> publishedNewestFirst(String outletId) {
+        List<SampleArticle> published = content.articles().subList(0, released);
+        var outletArticles = new ArrayList<SampleArticle>();
+        for (int i = published.size() - 1; i >= 0; i--) {
+            if (published.get(i).outlet().equals(outletId)) {
+                outletArticles.add(published.get(i));
+            }
+        }
+        return outletArticles;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(exchange, 405, "text/plain; charset=utf-8", "Method not allowed\n");
+                return;
+            }
+            route(exchange, exchange.getRequestURI().getPath());
+        } catch (RuntimeException e) {
+            log.warn("Newswire: failed to answer {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            if (exchange.getResponseCode() == -1) {
+                exchange.sendResponseHeaders(500, -1);
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void route(HttpExchange exchange, String path) throws IOException {
+        if (path.equals("/")) {
+            send(exchange, 200, HTML, IndexPages.newswire(content.outlets(), baseUrl));
+            return;
+        }
+        String[] segments = path.substring(1).split("/", -1);
+        Outlet outlet = outletsById.get(segments[0]);
+        if (outlet == null) {
+            notFound(exchange);
+        } else if (path.equals(outlet.feedPath())) {
+            sendFeed(exchange, Feeds.render(outlet, publishedNewestFirst(outlet.id()), baseUrl), outlet.feed());
+        } else if (path.equals(outlet.homePath())) {
+            send(exchange, 200, HTML, IndexPages.outletHome(outlet, publishedNewestFirst(outlet.id())));
+        } else {
+            Integer index = releaseIndexByPath.get(path);
+            if (index == null || index >= released) {
+                notFound(exchange);
+            } else {
+                SampleArticle article = content.articles().get(index);
+                send(exchange, 200, HTML,
+                        ArticlePage.render(outlet, article, publishedNewestFirst(outlet.id()), baseUrl));
+            }
+        }
+    }
+
+    private static void sendFeed(HttpExchange exchange, String feed, FeedFormat format) throws IOException {
+        String etag = "\"" + sha256(feed).substring(0, 20) + "\"";
+        exchange.getResponseHeaders().set("ETag", etag);
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        send(exchange, 200, format.contentType(), feed);
+    }
+
+    /** {@code If-None-Match} holds a comma-separated list of tags, possibly weak ({@code W/"..."}), or "*". */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void notFound(HttpExchange exchange) throws IOException {
+        send(exchange, 404, HTML, "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Page not found</title></head>"
+                + "<body><h1>Page not found</h1></body></html>\n");
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
