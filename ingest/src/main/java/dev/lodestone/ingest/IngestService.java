@@ -1,0 +1,124 @@
+package dev.lodestone.ingest;
+
+import dev.lodestone.core.Article;
+import dev.lodestone.core.FeedState;
+import dev.lodestone.core.JsonSerde;
+import dev.lodestone.core.KafkaSettings;
+import dev.lodestone.core.Topics;
+import dev.lodestone.ingest.feed.FeedPoller;
+import dev.lodestone.ingest.feed.SeenArticles;
+import dev.lodestone.ingest.fetch.AddressGuard;
+import dev.lodestone.ingest.fetch.HttpFetcher;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest service: polls every configured feed and publishes each new article on
+ * {@link Topics#ARTICLES}, keyed by its id, and each feed's health after every poll on {@link Topics#FEEDS},
+ * keyed by the feed URL. The topics must exist ({@link Topics#ensureExist}).
+ *
+ * <p>Feeds are polled on a small pool of threads, the first time at {@link #start()} and then
+ * {@code pollInterval} after the end of the previous poll, so polls of one feed never overlap. A slow or
+ * failing feed occupies one thread and delays no other feed on a free thread; requests to one host go one
+ * at a time whichever feed they come from. No failure in a poll ever cancels the feed's schedule.
+ */
+public final class IngestService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    private static final int MAX_THREADS = 4;
+    private static final int SEEN_URLS = 100_000;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final IngestSettings settings;
+    private final List<FeedPoller> pollers;
+    private final Producer<String, Object> producer;
+    private final ScheduledExecutorService scheduler;
+    private boolean started;
+
+    public IngestService(IngestSettings settings, String bootstrapServers) {
+        this.settings = settings;
+        HttpFetcher fetcher = new HttpFetcher(new AddressGuard(settings.allowLoopback()), settings.userAgent(),
+                settings.connectTimeout(), settings.requestTimeout(), settings.maxBodyBytes());
+        SeenArticles seen = new SeenArticles(SEEN_URLS);
+        this.pollers = settings.feeds().stream().distinct()
+                .map(feed -> new FeedPoller(feed, settings.pollInterval(), fetcher, seen, Clock.systemUTC()))
+                .toList();
+        this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "lodestone-ingest"),
+                new StringSerializer(), JsonSerde.serializer());
+        this.scheduler = Executors.newScheduledThreadPool(
+                Math.max(1, Math.min(MAX_THREADS, pollers.size())), namedDaemonThreads());
+    }
+
+    /** Starts polling every feed now, in the background. */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("ingest is already started");
+        }
+        started = true;
+        for (FeedPoller poller : pollers) {
+            scheduler.scheduleWithFixedDelay(() -> pollOnce(poller), 0, settings.pollInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        LOG.info("Ingest started: {} feeds every {}", pollers.size(), settings.pollInterval());
+    }
+
+    /** Stops polling, interrupting polls in flight, then flushes and closes the producer. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Ingest: polls still running after {}; closing anyway", CLOSE_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(CLOSE_TIMEOUT);
+        LOG.info("Ingest stopped");
+    }
+
+    private void pollOnce(FeedPoller poller) {
+        try {
+            FeedState state = poller.poll(this::publish);
+            send(Topics.FEEDS, state.url(), state);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A throwing task would silently cancel the feed's schedule: log it and poll again next time.
+            LOG.error("Feed {}: poll failed unexpectedly", poller.feedUrl(), e);
+        }
+    }
+
+    private void publish(Article article) {
+        send(Topics.ARTICLES, article.id(), article);
+        LOG.info("Article {} (revision {}): {}", article.url(), article.revision(), article.title());
+    }
+
+    private void send(String topic, String key, Object value) {
+        producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
+            if (error != null) {
+                LOG.error("Could not publish {} on {}: {}", key, topic, error.getMessage());
+            }
+        });
+    }
+
+    private static ThreadFactory namedDaemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "lodestone-ingest-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

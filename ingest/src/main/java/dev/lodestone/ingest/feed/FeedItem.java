@@ -1,0 +1,16 @@
+package dev.lodestone.ingest.feed;
+
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * One entry of a feed, as the feed tells it: what ingest falls back on when the page itself cannot be
+ * fetched or says less.
+ *
+ * @param url         the entry's link, absolute http or https
+ * @param title       the entry's title, empty when it has none
+ * @param summary     the description or content as plain text, empty when it has none
+ * @param author      null when the feed names nobody
+ * @param publishedAt the published (else updated) date, null when the feed gives none
+ */
+public record FeedItem(URI url, String title, String summary, String author, Instant publishedAt) {}

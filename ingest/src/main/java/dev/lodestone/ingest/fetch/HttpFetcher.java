@@ -1,0 +1,244 @@
+package dev.lodestone.ingest.fetch;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.ResponseInfo;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * Fetches feeds and pages from strangers' servers without trusting them: every host, redirects included,
+ * passes the {@link AddressGuard}; bodies are capped while they stream and again after decompression, so
+ * neither a huge page nor a gzip bomb can exhaust memory; one fetch, redirects and body included, ends
+ * within the request timeout; and at most one request at a time goes to each host.
+ *
+ * <p>Redirects are followed here rather than by the HTTP client, because the client would follow them to
+ * any address without asking. HTTP/1.1 is used: one request per host at a time gains nothing from HTTP/2
+ * multiplexing, and some servers mishandle the cleartext HTTP/2 upgrade. The client is thread-safe and
+ * shared by every feed.
+ */
+public final class HttpFetcher {
+    static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private final HttpClient client;
+    private final AddressGuard guard;
+    private final HostGate hosts = new HostGate();
+    private final String userAgent;
+    private final Duration requestTimeout;
+    private final int maxBodyBytes;
+
+    public HttpFetcher(AddressGuard guard, String userAgent, Duration connectTimeout, Duration requestTimeout,
+                       int maxBodyBytes) {
+        this.guard = guard;
+        this.userAgent = userAgent;
+        this.requestTimeout = requestTimeout;
+        this.maxBodyBytes = maxBodyBytes;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .build();
+    }
+
+    public FetchResponse fetch(URI url) throws FetchException, InterruptedException {
+        return fetch(url, Validators.NONE);
+    }
+
+    /**
+     * A conditional GET: when the server still holds the version the validators name, the response is
+     * {@link FetchResponse#notModified()} with an empty body.
+     *
+     * @throws FetchException on a refused address, a timeout, an oversized body, too many redirects or an
+     *                        HTTP status other than 2xx (or 304 for a conditional request)
+     */
+    public FetchResponse fetch(URI url, Validators validators) throws FetchException, InterruptedException {
+        long deadline = System.nanoTime() + requestTimeout.toNanos();
+        URI current = url;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpResponse<byte[]> response = send(current, validators, deadline);
+            int status = response.statusCode();
+            HttpHeaders headers = response.headers();
+            if (REDIRECTS.contains(status)) {
+                current = redirectTarget(current, status, headers);
+            } else if (status == FetchResponse.NOT_MODIFIED && !validators.isEmpty()) {
+                return new FetchResponse(current, status, contentType(headers), new byte[0], validators(headers, validators));
+            } else if (status >= 200 && status < 300) {
+                byte[] body = decode(current, status, response.body(), headers.firstValue("Content-Encoding").orElse(""));
+                return new FetchResponse(current, status, contentType(headers), body, validators(headers, Validators.NONE));
+            } else {
+                throw new FetchException(current + ": HTTP " + status, status);
+            }
+        }
+        throw new FetchException(url + ": too many redirects", 0);
+    }
+
+    private HttpResponse<byte[]> send(URI url, Validators validators, long deadline)
+            throws FetchException, InterruptedException {
+        requireHttp(url, url, 0);
+        guard.check(url);
+        String host = url.getHost();
+        if (!hosts.enter(host, deadline - System.nanoTime())) {
+            throw new FetchException(url + ": timed out waiting for the previous request to " + host, 0);
+        }
+        try {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw timedOut(url);
+            }
+            CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request(url, validators, remaining), this::bodyFor);
+            try {
+                return response.get(remaining, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                response.cancel(true);
+                throw timedOut(url);
+            } catch (InterruptedException e) {
+                response.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                throw new FetchException(url + ": " + describe(e.getCause()), 0);
+            }
+        } finally {
+            hosts.exit(host);
+        }
+    }
+
+    private HttpRequest request(URI url, Validators validators, long timeoutNanos) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofNanos(timeoutNanos))
+                .header("User-Agent", userAgent)
+                .header("Accept-Encoding", "gzip, deflate");
+        if (validators.etag() != null) {
+            request.header("If-None-Match", validators.etag());
+        }
+        if (validators.lastModified() != null) {
+            request.header("If-Modified-Since", validators.lastModified());
+        }
+        return request.build();
+    }
+
+    private BodySubscriber<byte[]> bodyFor(ResponseInfo info) {
+        int status = info.statusCode();
+        if (status < 200 || status >= 300) {
+            return CappedBody.skipped();
+        }
+        long declaredLength = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        return declaredLength > maxBodyBytes ? CappedBody.refused(maxBodyBytes) : new CappedBody(maxBodyBytes);
+    }
+
+    private static URI redirectTarget(URI from, int status, HttpHeaders headers) throws FetchException {
+        String location = headers.firstValue("Location")
+                .orElseThrow(() -> new FetchException(from + ": HTTP " + status + " redirect without a Location", status));
+        URI target;
+        try {
+            target = from.resolve(location.trim());
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(from + ": redirect to an invalid URL '" + location + "'", status);
+        }
+        requireHttp(target, from, status);
+        return target;
+    }
+
+    /** Only http and https, with a host: the client would refuse anything else less clearly. */
+    private static void requireHttp(URI target, URI requested, int status) throws FetchException {
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
+            String what = target.equals(requested) ? "not an http or https URL" : "redirect to " + target;
+            throw new FetchException(requested + ": refused: " + what, status);
+        }
+    }
+
+    private byte[] decode(URI url, int status, byte[] body, String contentEncoding) throws FetchException {
+        String encoding = contentEncoding.trim().toLowerCase(Locale.ROOT);
+        try {
+            switch (encoding) {
+                case "", "identity":
+                    return body;
+                case "gzip", "x-gzip":
+                    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                        return readCapped(url, status, in);
+                    }
+                case "deflate":
+                    // "deflate" means zlib-wrapped by the spec, but some servers send raw deflate.
+                    Inflater inflater = new Inflater(!hasZlibHeader(body));
+                    try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(body), inflater)) {
+                        return readCapped(url, status, in);
+                    } finally {
+                        inflater.end();
+                    }
+                default:
+                    throw new FetchException(url + ": unsupported content encoding '" + encoding + "'", status);
+            }
+        } catch (FetchException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FetchException(url + ": corrupt " + encoding + " body: " + e.getMessage(), status);
+        }
+    }
+
+    private byte[] readCapped(URI url, int status, InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            if (out.size() + read > maxBodyBytes) {
+                throw new FetchException(url + ": body exceeds " + maxBodyBytes + " bytes", status);
+            }
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean hasZlibHeader(byte[] body) {
+        return body.length >= 2 && (body[0] & 0x0f) == 8 && (((body[0] & 0xff) << 8) | (body[1] & 0xff)) % 31 == 0;
+    }
+
+    private static String contentType(HttpHeaders headers) {
+        return headers.firstValue("Content-Type").orElse("");
+    }
+
+    private static Validators validators(HttpHeaders headers, Validators fallback) {
+        Validators fresh = new Validators(
+                headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null));
+        return fresh.isEmpty() ? fallback : fresh;
+    }
+
+    private FetchException timedOut(URI url) {
+        return new FetchException(url + ": timed out after " + requestTimeout.toMillis() + " ms", 0);
+    }
+
+    private String describe(Throwable cause) {
+        if (cause instanceof CappedBody.TooLargeException) {
+            return cause.getMessage();
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "connect timed out";
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "timed out after " + requestTimeout.toMillis() + " ms";
+        }
+        if (cause instanceof ConnectException) {
+            return "could not connect" + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+}

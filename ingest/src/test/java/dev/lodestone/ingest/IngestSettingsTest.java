@@ -1,0 +1,36 @@
+package dev.lodestone.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IngestSettingsTest {
+    @Test
+    void aFeedThatIsNotHttpIsRefusedWithTheOffendingUrl() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> IngestSettings.defaults(List.of(URI.create("ftp://example.org/feed.xml"))));
+        assertEquals("unsupported feed URL scheme 'ftp' in ftp://example.org/feed.xml: only http and https",
+                error.getMessage());
+    }
+
+    @Test
+    void defaultsArePoliteAndRefuseLoopback() {
+        IngestSettings settings = IngestSettings.defaults(List.of(URI.create("https://www.dawn.com/feeds/home")));
+        assertEquals(Duration.ofMinutes(5), settings.pollInterval());
+        assertEquals(false, settings.allowLoopback());
+        assertEquals(5 * 1024 * 1024, settings.maxBodyBytes());
+        assertEquals("Lodestone/0.1 (news monitor; +https://github.com/lodestone-news/lodestone)", settings.userAgent());
+    }
+
+    @Test
+    void withersChangeOnlyTheirOwnSetting() {
+        IngestSettings defaults = IngestSettings.defaults(List.of(URI.create("https://www.dawn.com/feeds/home")));
+        IngestSettings changed = defaults.withPollInterval(Duration.ofSeconds(30)).withAllowLoopback(true);
+        assertEquals(new IngestSettings(defaults.feeds(), Duration.ofSeconds(30), true, defaults.maxBodyBytes(),
+                defaults.connectTimeout(), defaults.requestTimeout(), defaults.userAgent()), changed);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.lodestone.ingest.feed;
+
+import static dev.lodestone.ingest.LoopbackServer.resource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedParserTest {
+    private static final URI DAWN = URI.create("https://www.dawn.com/feeds/business");
+    private static final URI DESK = URI.create("https://example.org/feeds/minerals.atom");
+
+    private static ParsedFeed parse(String resource, URI feedUrl) throws FeedParseException {
+        return FeedParser.parse(resource(resource).getBytes(StandardCharsets.UTF_8), feedUrl);
+    }
+
+    @Test
+    void readsTheTitleAndItemsOfAnRss2Feed() throws Exception {
+        ParsedFeed feed = parse("feed/rss2.xml", DAWN);
+
+        assertEquals("Dawn - Business", feed.title());
+        FeedItem mou = feed.items().get(0);
+        assertEquals(URI.create("https://www.dawn.com/news/1940001/fwo-signs-500m-minerals-mou?utm_source=rss&utm_medium=feed"), mou.url());
+        assertEquals("FWO signs $500m minerals MoU with US Strategic Metals", mou.title());
+        assertEquals("Khurram Husain", mou.author());
+        assertEquals(Instant.parse("2025-09-08T09:30:00Z"), mou.publishedAt());
+    }
+
+    @Test
+    void htmlInADescriptionBecomesPlainText() throws Exception {
+        assertEquals("The Frontier Works Organisation signed a $500 million memorandum.",
+                parse("feed/rss2.xml", DAWN).items().get(0).summary());
+    }
+
+    @Test
+    void aRelativeItemLinkIsResolvedAgainstTheFeedUrl() throws Exception {
+        FeedItem shipment = parse("feed/rss2.xml", DAWN).items().get(1);
+        assertEquals(URI.create("https://www.dawn.com/news/1945002/first-shipment-of-antimony"), shipment.url());
+        assertNull(shipment.author());
+        assertNull(shipment.publishedAt());
+    }
+
+    @Test
+    void anItemWithoutALinkIsSkipped() throws Exception {
+        List<FeedItem> items = parse("feed/rss2.xml", DAWN).items();
+        assertEquals(2, items.size());
+        assertFalse(items.stream().anyMatch(item -> item.title().startsWith("An item with no link")));
+    }
+
+    @Test
+    void readsAnAtomFeed() throws Exception {
+        ParsedFeed feed = parse("feed/atom.xml", DESK);
+
+        assertEquals("Minerals Desk", feed.title());
+        FeedItem pasni = feed.items().get(0);
+        assertEquals(URI.create("https://example.org/2025/10/pasni-port"), pasni.url());
+        assertEquals("Pasni port proposal draws attention from Beijing", pasni.title());
+        assertEquals("Sara Ahmed", pasni.author());
+        assertEquals(Instant.parse("2025-10-02T07:15:00Z"), pasni.publishedAt());
+        assertEquals("A US-financed port near Gwadar.", pasni.summary());
+    }
+
+    @Test
+    void anAtomEntryWithoutAPublishedDateUsesItsUpdatedDateAndContent() throws Exception {
+        FeedItem rekoDiq = parse("feed/atom.xml", DESK).items().get(1);
+        assertEquals(Instant.parse("2025-10-03T09:00:00Z"), rekoDiq.publishedAt());
+        assertEquals("Lenders met in Islamabad.", rekoDiq.summary());
+    }
+
+    @Test
+    void aFeedWithAnXxeEntityIsRefusedWithoutReadingTheFile(@TempDir Path dir) throws IOException {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-7f3a");
+        byte[] xxe = resource("feed/xxe.xml").replace("SECRET_FILE_URI", secret.toUri().toString())
+                .getBytes(StandardCharsets.UTF_8);
+
+        FeedParseException error = assertThrows(FeedParseException.class, () -> FeedParser.parse(xxe, DAWN));
+
+        assertTrue(error.getMessage().startsWith(DAWN + ": not a readable feed: "), error.getMessage());
+        assertTrue(error.getMessage().contains("DOCTYPE"), error.getMessage());
+        assertFalse(error.getMessage().contains("TOP-SECRET"), error.getMessage());
+    }
+
+    @Test
+    void malformedXmlIsAOneLineParseError() {
+        FeedParseException error = assertThrows(FeedParseException.class, () -> parse("feed/malformed.xml", DAWN));
+
+        assertTrue(error.getMessage().startsWith(DAWN + ": not a readable feed: "), error.getMessage());
+        assertFalse(error.getMessage().contains("\n"), error.getMessage());
+    }
+
+    @Test
+    void anHtmlPageIsNotAFeed() {
+        FeedParseException error = assertThrows(FeedParseException.class, () -> parse("feed/not-a-feed.html", DAWN));
+
+        assertEquals(DAWN + ": not a feed: got an HTML page", error.getMessage());
+    }
+}
