@@ -1,0 +1,129 @@
+package dev.lodestone.search;
+
+import dev.lodestone.core.DataFolderInUseException;
+import dev.lodestone.core.PortInUseException;
+import dev.lodestone.search.index.ArticleIndex;
+import dev.lodestone.search.indexer.TaggedArticleIndexer;
+import dev.lodestone.search.web.SearchApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The search service: indexes every tagged article into a Lucene index on disk and serves the search
+ * API and page over HTTP. Each instance is a full replica; run as many as the query load needs.
+ *
+ * <p>Index I/O failures surface as {@link UncheckedIOException}.
+ */
+public final class SearchService implements AutoCloseable {
+    /** How much indexing a crash may cost: the work since the last commit is read from Kafka again. */
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
+    private static final String ALL_INTERFACES = "0.0.0.0";
+
+    private final Path indexDir;
+    private final String bootstrapServers;
+    private final String httpHost;
+    private final int httpPort;
+    private volatile ArticleIndex index;
+    private volatile SearchApi api;
+    private volatile TaggedArticleIndexer indexer;
+
+    /** Serves HTTP on every network interface, so phones and other machines can reach the page. */
+    public SearchService(Path indexDir, String bootstrapServers, int httpPort) {
+        this(indexDir, bootstrapServers, ALL_INTERFACES, httpPort);
+    }
+
+    /**
+     * @param httpHost the address to serve HTTP on, e.g. {@code 127.0.0.1} to stay private to this machine
+     * @param httpPort 0 picks a free port; see {@link #port()}
+     */
+    public SearchService(Path indexDir, String bootstrapServers, String httpHost, int httpPort) {
+        this.indexDir = indexDir;
+        this.bootstrapServers = bootstrapServers;
+        this.httpHost = httpHost;
+        this.httpPort = httpPort;
+    }
+
+    /**
+     * Opens the index, starts serving HTTP and starts indexing in the background; returns at once.
+     *
+     * @throws DataFolderInUseException when another process holds the index
+     * @throws PortInUseException       when the HTTP port is taken
+     */
+    public synchronized void start() {
+        if (index != null) {
+            throw new IllegalStateException("search service already started");
+        }
+        ArticleIndex opened;
+        try {
+            opened = ArticleIndex.open(indexDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open the search index at " + indexDir, e);
+        }
+        SearchApi serving = new SearchApi(opened);
+        TaggedArticleIndexer reading;
+        try {
+            serving.start(httpHost, httpPort);
+            reading = new TaggedArticleIndexer(opened, bootstrapServers, "lodestone-search", COMMIT_INTERVAL);
+        } catch (RuntimeException e) {
+            serving.close();
+            try {
+                close(opened);
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        reading.start();
+        api = serving;
+        indexer = reading;
+        index = opened;
+    }
+
+    /** The HTTP port actually listened on. */
+    public int port() {
+        return started(api).port();
+    }
+
+    /** Articles in the index as searches see it now. */
+    public long indexedCount() {
+        try {
+            return started(index).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops serving, stops indexing, and commits what was indexed with its Kafka offsets. */
+    @Override
+    public synchronized void close() {
+        if (index == null) {
+            return;
+        }
+        try {
+            api.close();
+            indexer.close();
+        } finally {
+            close(index);
+            index = null;
+            api = null;
+            indexer = null;
+        }
+    }
+
+    private static <T> T started(T part) {
+        if (part == null) {
+            throw new IllegalStateException("search service not started");
+        }
+        return part;
+    }
+
+    private void close(ArticleIndex index) {
+        try {
+            index.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close the search index at " + indexDir, e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.lodestone.search.index;
+
+import dev.lodestone.core.DataFolderInUseException;
+import dev.lodestone.core.TaggedArticle;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.IOFunction;
+import org.apache.lucene.util.IOUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The article index on disk: one Lucene document per article id, searchable near-real-time, with the
+ * Kafka offsets it has consumed stored in the same commit as the documents.
+ *
+ * <p>Documents and offsets travel together: {@link #commit} writes both atomically, and {@link #close}
+ * discards whatever was not committed, exactly as a crash would. A reopened index therefore always
+ * resumes from offsets that match its documents; records consumed again after a crash are
+ * {@linkplain #upsert upserts} by id, so nothing is counted twice and nothing is lost.
+ *
+ * <p>Thread-safe: one thread writes, any number search through {@link #withSearcher}.
+ */
+public final class ArticleIndex implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
+    /** Commit user data key prefix; {@code /} cannot occur in a topic name, so keys split unambiguously. */
+    private static final String OFFSET_KEY = "offset/";
+
+    private final Path path;
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private volatile Map<TopicPartition, Long> committedOffsets;
+
+    private ArticleIndex(Path path, FSDirectory directory, IndexWriter writer) throws IOException {
+        this.path = path;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.committedOffsets = offsetsIn(writer.getLiveCommitData());
+    }
+
+    /**
+     * Opens the index at {@code path}, creating it when absent.
+     *
+     * @throws DataFolderInUseException when another index writer, in this process or another, holds it
+     */
+    public static ArticleIndex open(Path path) throws IOException {
+        FSDirectory directory = FSDirectory.open(path);
+        IndexWriter writer;
+        try {
+            writer = new IndexWriter(directory, new IndexWriterConfig(ArticleSchema.analyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setCommitOnClose(false));
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new DataFolderInUseException(path);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+        ArticleIndex index = new ArticleIndex(path, directory, writer);
+        LOG.info("Opened search index {}: {} articles, resuming from offsets {}",
+                path, index.count(), index.committedOffsets());
+        return index;
+    }
+
+    /** Adds the article, or replaces the document already indexed under its id. */
+    public void upsert(TaggedArticle article) throws IOException {
+        writer.updateDocument(new Term(ArticleSchema.ID, article.id()), ArticleSchema.toDocument(article));
+    }
+
+    /**
+     * Makes every change so far durable together with the offset of the next record to read from each
+     * partition. Partitions left out keep the offsets they had.
+     */
+    public synchronized void commit(Map<TopicPartition, Long> nextOffsets) throws IOException {
+        Map<TopicPartition, Long> offsets = new HashMap<>(committedOffsets);
+        offsets.putAll(nextOffsets);
+        Map<String, String> userData = new HashMap<>();
+        offsets.forEach((partition, offset) -> userData.put(
+                OFFSET_KEY + partition.topic() + "/" + partition.partition(), Long.toString(offset)));
+        writer.setLiveCommitData(userData.entrySet());
+        writer.commit();
+        committedOffsets = Map.copyOf(offsets);
+    }
+
+    /** The next offset to read from each partition, as of the last commit. */
+    public Map<TopicPartition, Long> committedOffsets() {
+        return committedOffsets;
+    }
+
+    /** Makes the changes so far visible to searches; cheap when nothing changed. */
+    public void refresh() throws IOException {
+        searchers.maybeRefresh();
+    }
+
+    /** Articles visible to searches now. */
+    public int count() throws IOException {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    /** Runs {@code search} on the current point-in-time view; the view stays open until it returns. */
+    public <T> T withSearcher(IOFunction<IndexSearcher, T> search) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return search.apply(searcher);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Closes the index, discarding changes not yet {@linkplain #commit committed}. */
+    @Override
+    public void close() throws IOException {
+        IOUtils.close(searchers, writer, directory);
+        LOG.info("Closed search index {}", path);
+    }
+
+    private static Map<TopicPartition, Long> offsetsIn(Iterable<Map.Entry<String, String>> userData) {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        if (userData != null) {
+            for (Map.Entry<String, String> entry : userData) {
+                String key = entry.getKey();
+                if (key.startsWith(OFFSET_KEY)) {
+                    int slash = key.lastIndexOf('/');
+                    offsets.put(new TopicPartition(key.substring(OFFSET_KEY.length(), slash),
+                            Integer.parseInt(key.substring(slash + 1))), Long.parseLong(entry.getValue()));
+                }
+            }
+        }
+        return Map.copyOf(offsets);
+    }
+}

@@ -1,0 +1,212 @@
+package dev.lodestone.search.indexer;
+
+import dev.lodestone.core.JsonSerde;
+import dev.lodestone.core.KafkaSettings;
+import dev.lodestone.core.MalformedRecordException;
+import dev.lodestone.core.TaggedArticle;
+import dev.lodestone.core.Topics;
+import dev.lodestone.search.index.ArticleIndex;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the {@link ArticleIndex} up to date with {@link Topics#TAGGED}, on a thread of its own.
+ *
+ * <p>Every search replica indexes every article, so this reads all partitions without a consumer group
+ * and keeps its position in the index itself: it starts from the offsets of the last index commit (or the
+ * beginning of each partition) and commits documents and offsets together, every
+ * {@code commitInterval} while articles arrive and once more on {@link #close}. A crash loses only the
+ * work since the last commit, which is read again on restart and re-indexed as updates by id.
+ *
+ * <p>Each non-empty batch is made searchable at once. A record that does not decode, or that Lucene
+ * refuses, is logged and skipped; only a failing index stops the loop.
+ */
+public final class TaggedArticleIndexer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaggedArticleIndexer.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    private static final Duration TOPIC_RECHECK = Duration.ofMillis(500);
+
+    private final ArticleIndex index;
+    private final Duration commitInterval;
+    private final Consumer<String, byte[]> consumer;
+    private final Deserializer<TaggedArticle> decoder = JsonSerde.deserializer(TaggedArticle.class);
+    private final Thread thread;
+    private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    private volatile boolean running = true;
+    private boolean uncommitted;
+    private long lastCommitNanos = System.nanoTime();
+
+    /**
+     * @param clientId       names this replica's consumer in broker logs and metrics
+     * @param commitInterval how much indexing work a crash may cost at most
+     */
+    public TaggedArticleIndexer(ArticleIndex index, String bootstrapServers, String clientId, Duration commitInterval) {
+        this.index = index;
+        this.commitInterval = commitInterval;
+        this.consumer = new KafkaConsumer<>(
+                KafkaSettings.consumer(bootstrapServers, clientId, null),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, "search-indexer");
+    }
+
+    /** Starts indexing in the background and returns at once. */
+    public void start() {
+        thread.start();
+    }
+
+    /**
+     * Stops reading, commits what was indexed with its offsets, and waits for the thread to end. If the
+     * caller is interrupted while waiting, it returns early with its interrupt flag set, and the thread
+     * still finishes the commit on its own.
+     */
+    @Override
+    public void close() {
+        running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            consumer.close();
+            return;
+        }
+        consumer.wakeup();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        try (consumer) {
+            List<TopicPartition> partitions = awaitPartitions();
+            if (partitions.isEmpty()) {
+                return;
+            }
+            consumer.assign(partitions);
+            seekToCommitted(partitions);
+            while (running) {
+                index(consumer.poll(POLL_TIMEOUT));
+                if (uncommitted && System.nanoTime() - lastCommitNanos >= commitInterval.toNanos()) {
+                    commit();
+                }
+            }
+        } catch (WakeupException e) {
+            // close() interrupted a poll or a wait for the topic.
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Search indexer stopped: {}", e.toString(), e);
+        }
+        try {
+            if (uncommitted) {
+                commit();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Search index not committed on stop; articles since the last commit will be read again: {}",
+                    e.toString(), e);
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions() {
+        boolean logged = false;
+        while (running) {
+            String missing;
+            try {
+                List<PartitionInfo> infos = consumer.partitionsFor(Topics.TAGGED, TOPIC_RECHECK);
+                if (!infos.isEmpty()) {
+                    return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                }
+                missing = "it does not exist yet";
+            } catch (TimeoutException e) {
+                missing = "Kafka does not answer yet";
+            }
+            if (!logged) {
+                LOG.info("Waiting for topic {}: {}", Topics.TAGGED, missing);
+                logged = true;
+            }
+            pause(TOPIC_RECHECK);
+        }
+        return List.of();
+    }
+
+    private void seekToCommitted(List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> committed = index.committedOffsets();
+        for (TopicPartition partition : partitions) {
+            Long offset = committed.get(partition);
+            if (offset == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, offset);
+            }
+        }
+        LOG.info("Indexing {} partitions of {} from offsets {}", partitions.size(), Topics.TAGGED, committed);
+    }
+
+    private void index(ConsumerRecords<String, byte[]> records) throws IOException {
+        if (records.isEmpty()) {
+            return;
+        }
+        int indexed = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (upsert(record)) {
+                indexed++;
+            }
+            nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        }
+        index.refresh();
+        uncommitted = true;
+        LOG.debug("Indexed {} of {} records from {}", indexed, records.count(), Topics.TAGGED);
+    }
+
+    private boolean upsert(ConsumerRecord<String, byte[]> record) throws IOException {
+        try {
+            TaggedArticle article = decoder.deserialize(record.topic(), record.value());
+            if (article == null) {
+                throw new MalformedRecordException("the record has no value", null);
+            }
+            index.upsert(article);
+            return true;
+        } catch (MalformedRecordException | IllegalArgumentException e) {
+            LOG.warn("Skipped record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    firstLine(e.getMessage()));
+            return false;
+        }
+    }
+
+    private void commit() throws IOException {
+        index.commit(nextOffsets);
+        uncommitted = false;
+        lastCommitNanos = System.nanoTime();
+        LOG.info("Committed search index: {} articles, next offsets {}", index.count(), nextOffsets);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.lodestone.search.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.lodestone.core.Article;
+import dev.lodestone.core.DataFolderInUseException;
+import dev.lodestone.core.TaggedArticle;
+import dev.lodestone.search.StoryArticles;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArticleIndexTest {
+    private static final TopicPartition P0 = new TopicPartition("lodestone.tagged", 0);
+    private static final TopicPartition P1 = new TopicPartition("lodestone.tagged", 1);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void upsertingTheSameIdTwiceKeepsOneDocumentWithTheLatestRevision() throws Exception {
+        TaggedArticle first = StoryArticles.MOU_SIGNED;
+        Article revised = revise(first.article(), "FWO and USSM sign $500m minerals MoU");
+        try (ArticleIndex index = ArticleIndex.open(dir)) {
+            index.upsert(first);
+            index.upsert(new TaggedArticle(first.schema(), revised, first.entities(), first.mentions(),
+                    first.relevance(), first.about(), first.storyId(), first.taggedAt()));
+            index.refresh();
+
+            assertEquals(1, index.count());
+            assertEquals("FWO and USSM sign $500m minerals MoU", index.withSearcher(searcher -> searcher.storedFields()
+                    .document(searcher.search(new TermQuery(new Term(ArticleSchema.ID, first.id())), 1).scoreDocs[0].doc)
+                    .get(ArticleSchema.TITLE)));
+        }
+    }
+
+    @Test
+    void offsetsCommittedWithTheDocumentsAreReadBackAfterReopening() throws Exception {
+        try (ArticleIndex index = ArticleIndex.open(dir)) {
+            index.upsert(StoryArticles.MOU_SIGNED);
+            index.commit(Map.of(P0, 7L, P1, 3L));
+        }
+
+        try (ArticleIndex reopened = ArticleIndex.open(dir)) {
+            assertEquals(Map.of(P0, 7L, P1, 3L), reopened.committedOffsets());
+            assertEquals(1, reopened.count());
+        }
+    }
+
+    @Test
+    void aCommitKeepsTheOffsetsOfPartitionsItDoesNotMention() throws Exception {
+        try (ArticleIndex index = ArticleIndex.open(dir)) {
+            index.commit(Map.of(P0, 7L, P1, 3L));
+            index.commit(Map.of(P1, 5L));
+
+            assertEquals(Map.of(P0, 7L, P1, 5L), index.committedOffsets());
+        }
+    }
+
+    @Test
+    void closingWithoutACommitDiscardsTheUncommittedDocumentsAsACrashWould() throws Exception {
+        try (ArticleIndex index = ArticleIndex.open(dir)) {
+            index.upsert(StoryArticles.MOU_SIGNED);
+            index.commit(Map.of(P0, 1L));
+            index.upsert(StoryArticles.FIRST_SHIPMENT);
+            index.refresh();
+            assertEquals(2, index.count());
+        }
+
+        try (ArticleIndex reopened = ArticleIndex.open(dir)) {
+            assertEquals(1, reopened.count());
+            assertEquals(Map.of(P0, 1L), reopened.committedOffsets());
+        }
+    }
+
+    @Test
+    void aNewIndexHasNoDocumentsAndNoOffsets() throws Exception {
+        try (ArticleIndex index = ArticleIndex.open(dir)) {
+            assertEquals(0, index.count());
+            assertEquals(Map.of(), index.committedOffsets());
+        }
+    }
+
+    @Test
+    void aSecondIndexOnTheSameFolderIsRefused() throws Exception {
+        try (ArticleIndex index = ArticleIndex.open(dir)) {
+            assertThrows(DataFolderInUseException.class, () -> ArticleIndex.open(dir));
+
+            assertEquals(0, index.count(), "the index that holds the folder stays usable");
+        }
+    }
+
+    private static Article revise(Article a, String title) {
+        return new Article(a.schema(), a.id(), a.url(), a.feedUrl(), a.source(), title, a.byline(), a.body(),
+                a.publishedAt(), a.dateSource(), a.fetchedAt(), a.language(), a.revision() + 1, a.contentHash());
+    }
+}
