@@ -1,0 +1,50 @@
+package dev.lodestone.app;
+
+import dev.lodestone.analyze.watchlist.WatchlistException;
+import dev.lodestone.core.DataFolderInUseException;
+import dev.lodestone.core.KafkaUnavailableException;
+import dev.lodestone.core.PortInUseException;
+import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lodestone} command. */
+@Command(name = "lodestone", mixinStandardHelpOptions = true, version = "lodestone 0.1.0",
+        description = "Watches the news for one story: ingests feeds and pages, tags the story's cast, "
+                + "indexes everything for search and alerts.",
+        subcommands = {RunCommand.class, DemoCommand.class, ServiceCommand.Ingest.class, ServiceCommand.Analyze.class,
+                ServiceCommand.Search.class, CommandLine.HelpCommand.class})
+public final class Lodestone {
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Lodestone's error handling: known problems end with one line, not a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Lodestone());
+        cli.setExecutionExceptionHandler(Lodestone::reportFailure);
+        return cli;
+    }
+
+    private static int reportFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (isExpected(e)) {
+            err.println("lodestone: " + e.getMessage());
+        } else {
+            err.println("lodestone: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            LoggerFactory.getLogger(Lodestone.class).debug("Failure", e);
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static boolean isExpected(Exception e) {
+        return e instanceof ConfigException
+                || e instanceof WatchlistException
+                || e instanceof PortInUseException
+                || e instanceof DataFolderInUseException
+                || e instanceof KafkaUnavailableException
+                || e instanceof IllegalArgumentException;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.lodestone.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings of a Lodestone deployment, read from YAML ({@code config/lodestone.yml} is the bundled default).
+ *
+ * @param feeds         feed URLs to poll (http or https)
+ * @param watchlist     path of the watch-list file; null for the bundled one
+ * @param partitions    partitions of each topic created by the first service to start
+ * @param pollInterval  how often each feed is polled
+ * @param allowLoopback whether feeds and pages may live on this machine's loopback address (tests, demo)
+ */
+public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, Duration pollInterval, boolean allowLoopback) {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The file as written: strings, so that a bad URL is reported by the loader with its text. */
+    private record Raw(List<String> feeds, String watchlist, Integer partitions, Duration pollInterval, Boolean allowLoopback) {}
+
+    public LodestoneConfig {
+        feeds = List.copyOf(feeds);
+        if (partitions < 1) {
+            throw new ConfigException("partitions must be at least 1, not " + partitions);
+        }
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new ConfigException("pollInterval must be positive, not " + pollInterval);
+        }
+    }
+
+    public LodestoneConfig withFeeds(List<URI> newFeeds) {
+        return new LodestoneConfig(newFeeds, watchlist, partitions, pollInterval, allowLoopback);
+    }
+
+    public LodestoneConfig withPollInterval(Duration interval) {
+        return new LodestoneConfig(feeds, watchlist, partitions, interval, allowLoopback);
+    }
+
+    public LodestoneConfig withAllowLoopback(boolean allow) {
+        return new LodestoneConfig(feeds, watchlist, partitions, pollInterval, allow);
+    }
+
+    public static LodestoneConfig load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString(), file.toAbsolutePath().getParent());
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("cannot read config file " + file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static LodestoneConfig bundled() {
+        try (InputStream in = LodestoneConfig.class.getResourceAsStream("/lodestone.yml")) {
+            if (in == null) {
+                throw new ConfigException("the bundled lodestone.yml is missing from the class path");
+            }
+            return parse(in, "bundled lodestone.yml", null);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the bundled config: " + e.getMessage());
+        }
+    }
+
+    private static LodestoneConfig parse(InputStream in, String name, Path relativeTo) throws IOException {
+        Raw raw;
+        try {
+            raw = YAML.readValue(in, Raw.class);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
+            throw new ConfigException("config " + name + where + ": " + e.getOriginalMessage());
+        }
+        if (raw == null) {
+            throw new ConfigException("config " + name + " is empty");
+        }
+        List<URI> feeds = new ArrayList<>();
+        for (String feed : raw.feeds() == null ? List.<String>of() : raw.feeds()) {
+            feeds.add(feedUri(feed, name));
+        }
+        Path watchlist = null;
+        if (raw.watchlist() != null) {
+            watchlist = relativeTo == null ? Path.of(raw.watchlist()) : relativeTo.resolve(raw.watchlist());
+        }
+        return new LodestoneConfig(feeds, watchlist,
+                raw.partitions() == null ? 3 : raw.partitions(),
+                raw.pollInterval() == null ? Duration.ofMinutes(5) : raw.pollInterval(),
+                raw.allowLoopback() != null && raw.allowLoopback());
+    }
+
+    private static URI feedUri(String text, String configName) {
+        try {
+            URI uri = new URI(text.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new ConfigException("config " + configName + ": feed " + text + " has unsupported URL scheme '"
+                        + scheme + "' (only http and https)");
+            }
+            if (uri.getHost() == null) {
+                throw new ConfigException("config " + configName + ": feed " + text + " has no host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("config " + configName + ": feed " + text + " is not a URL: " + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.lodestone.app;
+
+import dev.lodestone.analyze.AnalyzeService;
+import dev.lodestone.analyze.ArticleAnalyzer;
+import dev.lodestone.analyze.watchlist.Watchlist;
+import dev.lodestone.analyze.watchlist.WatchlistLoader;
+import dev.lodestone.core.EmbeddedKafka;
+import dev.lodestone.core.KafkaSettings;
+import dev.lodestone.core.Topics;
+import dev.lodestone.ingest.IngestService;
+import dev.lodestone.ingest.IngestSettings;
+import dev.lodestone.search.SearchService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Some or all of Lodestone's services in this process, wired to one Kafka cluster: the embedded broker when
+ * no bootstrap servers are given, any cluster otherwise.
+ *
+ * <p>Services start downstream first (search, analyze, ingest) so nothing produced waits for a consumer,
+ * and stop in the reverse order, the broker last: clients closed after their broker block for their
+ * request timeouts. A service that fails to start stops everything started before it.
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    /** The services one process can run. */
+    public enum Service { INGEST, ANALYZE, SEARCH }
+
+    /**
+     * How to run.
+     *
+     * @param bootstrapServers an existing Kafka cluster, or null for the embedded broker
+     * @param dataDir          where the embedded broker and the index keep their files
+     * @param webPort          the search service's HTTP port (0 picks a free one)
+     * @param kafkaPort        the embedded broker's port (0 picks a free one)
+     * @param instanceId       stable name of this process among its peers, for transactional ids
+     */
+    public record Options(LodestoneConfig config, Set<Service> services, String bootstrapServers, Path dataDir,
+                          int webPort, int kafkaPort, String instanceId) {
+        public Options {
+            services = Set.copyOf(services);
+        }
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private String bootstrapServers;
+    private SearchService search;
+
+    private Pipeline() {}
+
+    public static Pipeline start(Options options) throws IOException, InterruptedException {
+        Pipeline pipeline = new Pipeline();
+        try {
+            pipeline.startAll(options);
+            return pipeline;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options options) throws IOException, InterruptedException {
+        LodestoneConfig config = options.config();
+        Watchlist watchlist = null;
+        if (options.services().contains(Service.ANALYZE)) {
+            watchlist = config.watchlist() == null ? WatchlistLoader.bundled() : WatchlistLoader.load(config.watchlist());
+        }
+        if (options.bootstrapServers() == null) {
+            EmbeddedKafka kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
+            started.push(kafka);
+            bootstrapServers = kafka.bootstrapServers();
+        } else {
+            bootstrapServers = options.bootstrapServers();
+        }
+        createTopics(config.partitions());
+
+        if (options.services().contains(Service.SEARCH)) {
+            search = new SearchService(options.dataDir().resolve("index"), bootstrapServers, options.webPort());
+            started.push(search);
+            search.start();
+            LOG.info("Search: web page and API at http://localhost:{}/", search.port());
+        }
+        if (options.services().contains(Service.ANALYZE)) {
+            AnalyzeService analyze = new AnalyzeService(new ArticleAnalyzer(watchlist, Clock.systemUTC()),
+                    bootstrapServers, options.instanceId());
+            started.push(analyze);
+            analyze.start();
+            LOG.info("Analyze: tagging {} entities of the watch-list '{}'", watchlist.entities().size(), watchlist.story());
+        }
+        if (options.services().contains(Service.INGEST)) {
+            IngestSettings settings = IngestSettings.defaults(config.feeds())
+                    .withPollInterval(config.pollInterval())
+                    .withAllowLoopback(config.allowLoopback());
+            IngestService ingest = new IngestService(settings, bootstrapServers);
+            started.push(ingest);
+            ingest.start();
+            LOG.info("Ingest: polling {} feeds every {}", config.feeds().size(), config.pollInterval());
+        }
+    }
+
+    private void createTopics(int partitions) throws InterruptedException {
+        var props = KafkaSettings.admin(bootstrapServers, "lodestone-admin");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(props)) {
+            Topics.ensureExist(admin, partitions);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The search service, when this process runs one. */
+    public Optional<SearchService> search() {
+        return Optional.ofNullable(search);
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable service = started.pop();
+            try {
+                service.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", service.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    static Set<Service> all() {
+        return EnumSet.allOf(Service.class);
+    }
+}
