@@ -34,7 +34,7 @@ public final class ArticleAnalyzer {
         LinkedHashSet<String> entities = new LinkedHashSet<>();
         mentions.forEach(m -> entities.add(m.entity()));
         DealRelevance.Score score = relevance.score(mentions);
-        return new TaggedArticle(TaggedArticle.SCHEMA, article, List.copyOf(entities), mentions,
-                score.relevance(), score.about(), article.id(), clock.instant());
+        return new TaggedArticle(TaggedArticle.SCHEMA, article, List.copyOf(entities), mentions, List.of(),
+                score.relevance(), score.about(), score.reasons(), article.id(), true, clock.instant());
     }
 }

@@ -7,19 +7,25 @@ import java.util.Objects;
 /**
  * An article with what analyze found in it, as published on {@link Topics#TAGGED}.
  *
- * @param entities  the distinct entity ids mentioned, in order of first mention
- * @param relevance how likely the article is about the watched story, 0 to 1
- * @param about     whether relevance passed the story's threshold
- * @param storyId   the id shared by copies of one story across outlets
+ * @param entities     the distinct entity ids mentioned, in order of first mention
+ * @param quotes       statements attributed to watched people
+ * @param relevance    how likely the article is about the watched story, 0 to 1
+ * @param about        whether the article is about the story (relevance past the calibrated threshold)
+ * @param reasons      what raised the relevance, in words, so the score explains itself
+ * @param storyId      the id shared by copies of one story across outlets
+ * @param firstInStory whether this is the first copy of its story that analyze saw
  */
 public record TaggedArticle(
         int schema,
         Article article,
         List<String> entities,
         List<Mention> mentions,
+        List<Quote> quotes,
         double relevance,
         boolean about,
+        List<String> reasons,
         String storyId,
+        boolean firstInStory,
         Instant taggedAt) {
 
     public static final int SCHEMA = 1;
@@ -28,6 +34,9 @@ public record TaggedArticle(
         Objects.requireNonNull(article, "article");
         entities = entities == null ? List.of() : List.copyOf(entities);
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
+        quotes = quotes == null ? List.of() : List.copyOf(quotes);
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        storyId = storyId == null ? article.id() : storyId;
     }
 
     public String id() {

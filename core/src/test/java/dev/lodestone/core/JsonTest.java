@@ -18,8 +18,9 @@ class JsonTest {
     @Test
     void taggedArticleSurvivesARoundTrip() {
         TaggedArticle tagged = new TaggedArticle(TaggedArticle.SCHEMA, article, List.of("frontier-works-organisation"),
-                List.of(new Mention("frontier-works-organisation", "FWO", Mention.TITLE, 0, 3)), 0.8, true,
-                "story-1", Instant.parse("2025-09-08T10:06:00Z"));
+                List.of(new Mention("frontier-works-organisation", "FWO", Mention.TITLE, 0, 3)),
+                List.of(new Quote("shehbaz-sharif", "Today, Pakistan steps forward", Mention.BODY, 10, 39)), 0.8, true,
+                List.of("mentions frontier-works-organisation"), "story-1", true, Instant.parse("2025-09-08T10:06:00Z"));
 
         assertEquals(tagged, Json.fromBytes(Json.toBytes(tagged), TaggedArticle.class));
     }

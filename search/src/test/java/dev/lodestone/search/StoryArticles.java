@@ -55,8 +55,8 @@ public final class StoryArticles {
         List<Mention> mentions = entities.stream()
                 .map(entity -> new Mention(entity, entity, Mention.BODY, 0, 0))
                 .toList();
-        return new TaggedArticle(TaggedArticle.SCHEMA, article, entities, mentions, 0.9, true,
-                "story-" + article.id().substring(0, 12), publishedAt.plusSeconds(120));
+        return new TaggedArticle(TaggedArticle.SCHEMA, article, entities, mentions, List.of(), 0.9, true,
+                List.of(), "story-" + article.id().substring(0, 12), true, publishedAt.plusSeconds(120));
     }
 
     /** A plain article with only a url, title and body, for tests about one of those. */

@@ -29,7 +29,8 @@ class ArticleIndexTest {
         try (ArticleIndex index = ArticleIndex.open(dir)) {
             index.upsert(first);
             index.upsert(new TaggedArticle(first.schema(), revised, first.entities(), first.mentions(),
-                    first.relevance(), first.about(), first.storyId(), first.taggedAt()));
+                    first.quotes(), first.relevance(), first.about(), first.reasons(), first.storyId(),
+                    first.firstInStory(), first.taggedAt()));
             index.refresh();
 
             assertEquals(1, index.count());

@@ -182,8 +182,8 @@ class TaggedArticleIndexerTest {
 
     /** The article tagged with an entity id longer than Lucene accepts as one term. */
     private static TaggedArticle withEntity(TaggedArticle a, String entity) {
-        return new TaggedArticle(a.schema(), a.article(), List.of(entity), List.of(), a.relevance(), a.about(),
-                a.storyId(), a.taggedAt());
+        return new TaggedArticle(a.schema(), a.article(), List.of(entity), List.of(), List.of(), a.relevance(), a.about(),
+                List.of(), a.storyId(), true, a.taggedAt());
     }
 
     private Map<TopicPartition, Long> endOffsets() throws Exception {

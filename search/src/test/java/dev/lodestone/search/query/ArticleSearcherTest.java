@@ -104,7 +104,7 @@ class ArticleSearcherTest {
     void aboutSelectsArticlesOnTheStory() throws IOException {
         TaggedArticle offTopic = StoryArticles.tagged("https://a.example/cricket", "Cricket", "Pakistan beat India.");
         TaggedArticle notAbout = new TaggedArticle(offTopic.schema(), offTopic.article(), List.of(), List.of(),
-                0.1, false, null, offTopic.taggedAt());
+                List.of(), 0.1, false, List.of(), null, true, offTopic.taggedAt());
         indexed(List.of(MOU_SIGNED, notAbout));
 
         assertEquals(List.of(MOU_SIGNED.id()), ids(search("about:true")));
