@@ -2,12 +2,14 @@ package dev.lodestone.core;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * An article with what analyze found in it, as published on {@link Topics#TAGGED}.
  *
  * @param entities     the distinct entity ids mentioned, in order of first mention
+ * @param entityKinds  the kind of each mentioned entity ({@code person}, {@code mineral}...), for facets
  * @param quotes       statements attributed to watched people
  * @param relevance    how likely the article is about the watched story, 0 to 1
  * @param about        whether the article is about the story (relevance past the calibrated threshold)
@@ -19,6 +21,7 @@ public record TaggedArticle(
         int schema,
         Article article,
         List<String> entities,
+        Map<String, String> entityKinds,
         List<Mention> mentions,
         List<Quote> quotes,
         double relevance,
@@ -33,6 +36,7 @@ public record TaggedArticle(
     public TaggedArticle {
         Objects.requireNonNull(article, "article");
         entities = entities == null ? List.of() : List.copyOf(entities);
+        entityKinds = entityKinds == null ? Map.of() : Map.copyOf(entityKinds);
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
         quotes = quotes == null ? List.of() : List.copyOf(quotes);
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
@@ -18,6 +19,7 @@ class JsonTest {
     @Test
     void taggedArticleSurvivesARoundTrip() {
         TaggedArticle tagged = new TaggedArticle(TaggedArticle.SCHEMA, article, List.of("frontier-works-organisation"),
+                Map.of("frontier-works-organisation", "organisation"),
                 List.of(new Mention("frontier-works-organisation", "FWO", Mention.TITLE, 0, 3)),
                 List.of(new Quote("shehbaz-sharif", "Today, Pakistan steps forward", Mention.BODY, 10, 39)), 0.8, true,
                 List.of("mentions frontier-works-organisation"), "story-1", true, Instant.parse("2025-09-08T10:06:00Z"));

@@ -6,6 +6,7 @@ import dev.lodestone.core.Mention;
 import dev.lodestone.core.TaggedArticle;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Tagged articles about the minerals deal, as analyze would publish them, for the search tests. */
 public final class StoryArticles {
@@ -55,7 +56,7 @@ public final class StoryArticles {
         List<Mention> mentions = entities.stream()
                 .map(entity -> new Mention(entity, entity, Mention.BODY, 0, 0))
                 .toList();
-        return new TaggedArticle(TaggedArticle.SCHEMA, article, entities, mentions, List.of(), 0.9, true,
+        return new TaggedArticle(TaggedArticle.SCHEMA, article, entities, Map.of(), mentions, List.of(), 0.9, true,
                 List.of(), "story-" + article.id().substring(0, 12), true, publishedAt.plusSeconds(120));
     }
 

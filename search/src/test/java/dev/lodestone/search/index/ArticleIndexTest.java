@@ -28,7 +28,7 @@ class ArticleIndexTest {
         Article revised = revise(first.article(), "FWO and USSM sign $500m minerals MoU");
         try (ArticleIndex index = ArticleIndex.open(dir)) {
             index.upsert(first);
-            index.upsert(new TaggedArticle(first.schema(), revised, first.entities(), first.mentions(),
+            index.upsert(new TaggedArticle(first.schema(), revised, first.entities(), first.entityKinds(), first.mentions(),
                     first.quotes(), first.relevance(), first.about(), first.reasons(), first.storyId(),
                     first.firstInStory(), first.taggedAt()));
             index.refresh();

@@ -182,7 +182,7 @@ class TaggedArticleIndexerTest {
 
     /** The article tagged with an entity id longer than Lucene accepts as one term. */
     private static TaggedArticle withEntity(TaggedArticle a, String entity) {
-        return new TaggedArticle(a.schema(), a.article(), List.of(entity), List.of(), List.of(), a.relevance(), a.about(),
+        return new TaggedArticle(a.schema(), a.article(), List.of(entity), Map.of(), List.of(), List.of(), a.relevance(), a.about(),
                 List.of(), a.storyId(), true, a.taggedAt());
     }
 

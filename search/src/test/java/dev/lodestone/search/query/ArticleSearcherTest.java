@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,7 +104,7 @@ class ArticleSearcherTest {
     @Test
     void aboutSelectsArticlesOnTheStory() throws IOException {
         TaggedArticle offTopic = StoryArticles.tagged("https://a.example/cricket", "Cricket", "Pakistan beat India.");
-        TaggedArticle notAbout = new TaggedArticle(offTopic.schema(), offTopic.article(), List.of(), List.of(),
+        TaggedArticle notAbout = new TaggedArticle(offTopic.schema(), offTopic.article(), List.of(), Map.of(), List.of(),
                 List.of(), 0.1, false, List.of(), null, true, offTopic.taggedAt());
         indexed(List.of(MOU_SIGNED, notAbout));
 
