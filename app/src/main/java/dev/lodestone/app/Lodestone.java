@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "Watches the news for one story: ingests feeds and pages, tags the story's cast, "
                 + "indexes everything for search and alerts.",
         subcommands = {RunCommand.class, DemoCommand.class, ServiceCommand.Ingest.class, ServiceCommand.Analyze.class,
-                ServiceCommand.Search.class, CommandLine.HelpCommand.class})
+                ServiceCommand.Search.class, TagCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Lodestone {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
