@@ -11,8 +11,10 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * The topic names, and their creation by whichever service starts first. Registry-like topics (feeds,
- * alert rules) are compacted so that they keep the latest state per key forever.
+ * The topic names, and their creation by whichever service starts first. Registry-like topics (feeds, alert
+ * rules, story signatures) are compacted so that they keep the latest state per key forever. Articles and
+ * tagged articles are kept forever too: they are the record from which an index is rebuilt, so Kafka's
+ * default of seven days would silently cap what a rebuilt index holds.
  */
 public final class Topics {
     public static final String ARTICLES = "lodestone.articles";
@@ -20,9 +22,12 @@ public final class Topics {
     public static final String FEEDS = "lodestone.feeds";
     public static final String ALERTS = "lodestone.alerts";
     public static final String ALERT_RULES = "lodestone.alert-rules";
+    /** Each article's near-duplicate signature and story, so every analyze instance shares one story state. */
+    public static final String STORIES = "lodestone.stories";
 
-    private static final Set<String> COMPACTED = Set.of(FEEDS, ALERT_RULES);
-    private static final List<String> ALL = List.of(ARTICLES, TAGGED, FEEDS, ALERTS, ALERT_RULES);
+    private static final Set<String> COMPACTED = Set.of(FEEDS, ALERT_RULES, STORIES);
+    private static final Set<String> KEPT_FOREVER = Set.of(ARTICLES, TAGGED);
+    private static final List<String> ALL = List.of(ARTICLES, TAGGED, FEEDS, ALERTS, ALERT_RULES, STORIES);
 
     private Topics() {}
 
@@ -36,6 +41,8 @@ public final class Topics {
                 NewTopic topic = new NewTopic(name, partitions, replication);
                 if (COMPACTED.contains(name)) {
                     topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                } else if (KEPT_FOREVER.contains(name)) {
+                    topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
                 }
                 missing.add(topic);
             }
