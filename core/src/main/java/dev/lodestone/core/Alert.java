@@ -2,26 +2,43 @@ package dev.lodestone.core;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * One alert: a rule matched a story. Later copies of the story join {@code articleIds} instead of
- * raising new alerts.
+ * One alert: a rule matched a story. Later copies of the story from other outlets join {@code articleIds} and
+ * {@code outlets} (the alert is re-published with the same id) instead of raising new alerts.
  *
- * @param matchedTerms why it fired
+ * @param id           stable id, {@code ruleId + ":" + storyId} (+ {@code ":updated:" + revision} for updates);
+ *                     also the idempotency key of every delivery
+ * @param kind         {@code new}, {@code updated}, {@code copy} (another outlet joined), {@code gap} or
+ *                     {@code gap-closed} (a watched feed went silent / came back)
+ * @param matchedTerms why it fired: the query terms found in the article
+ * @param timeline     when the first article was published, fetched, tagged, matched and the alert delivered
  */
 public record Alert(
         int schema,
         String id,
+        String kind,
         String ruleId,
+        String ruleName,
         String storyId,
+        String title,
+        String url,
+        String snippet,
         List<String> articleIds,
+        List<String> outlets,
         List<String> matchedTerms,
-        Instant firedAt) {
+        Timeline timeline) {
 
     public static final int SCHEMA = 1;
 
     public Alert {
+        Objects.requireNonNull(id, "id");
         articleIds = articleIds == null ? List.of() : List.copyOf(articleIds);
+        outlets = outlets == null ? List.of() : List.copyOf(outlets);
         matchedTerms = matchedTerms == null ? List.of() : List.copyOf(matchedTerms);
     }
+
+    /** The life of an alert, for latency measurement and for users asking "why so late?". */
+    public record Timeline(Instant published, Instant fetched, Instant tagged, Instant matched, Instant delivered) {}
 }
