@@ -12,7 +12,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The topic names, and their creation by whichever service starts first. Registry-like topics (feeds, alert
- * rules, story signatures) are compacted so that they keep the latest state per key forever. Articles and
+ * rules, story signatures, alerts) are compacted so that they keep the latest state per key forever. Articles and
  * tagged articles are kept forever too: they are the record from which an index is rebuilt, so Kafka's
  * default of seven days would silently cap what a rebuilt index holds.
  */
@@ -20,14 +20,17 @@ public final class Topics {
     public static final String ARTICLES = "lodestone.articles";
     public static final String TAGGED = "lodestone.tagged";
     public static final String FEEDS = "lodestone.feeds";
+    /** Alerts keyed by {@code ruleId:storyId}, compacted: the latest state of each (rule, story) is kept. */
     public static final String ALERTS = "lodestone.alerts";
+    /** Matches of rules against articles, keyed by {@code ruleId:storyId} so one consumer owns each pair. */
+    public static final String ALERT_MATCHES = "lodestone.alert-matches";
     public static final String ALERT_RULES = "lodestone.alert-rules";
     /** Each article's near-duplicate signature and story, so every analyze instance shares one story state. */
     public static final String STORIES = "lodestone.stories";
 
-    private static final Set<String> COMPACTED = Set.of(FEEDS, ALERT_RULES, STORIES);
+    private static final Set<String> COMPACTED = Set.of(FEEDS, ALERT_RULES, STORIES, ALERTS);
     private static final Set<String> KEPT_FOREVER = Set.of(ARTICLES, TAGGED);
-    private static final List<String> ALL = List.of(ARTICLES, TAGGED, FEEDS, ALERTS, ALERT_RULES, STORIES);
+    private static final List<String> ALL = List.of(ARTICLES, TAGGED, FEEDS, ALERTS, ALERT_MATCHES, ALERT_RULES, STORIES);
 
     private Topics() {}
 
