@@ -6,7 +6,7 @@ import java.util.function.IntConsumer;
  * The locality-sensitive-hashing buckets: a multimap from a band key to the slots of the articles whose
  * signature has that band, in one open-addressing {@code long[]} (key in the high half, slot + 1 in the low).
  *
- * <p>Every remembered article puts {@link StoryClusterer#BANDS} keys here, so with tens of thousands of
+ * <p>Every remembered article puts 64 keys here, so with tens of thousands of
  * articles a map of boxed keys and lists would cost several times the signatures themselves. Linear probing
  * with backward-shift deletion keeps removal exact (no tombstones) as the window slides.
  */
