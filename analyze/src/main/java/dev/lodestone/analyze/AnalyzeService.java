@@ -1,5 +1,8 @@
 package dev.lodestone.analyze;
 
+import dev.lodestone.analyze.story.StoryAssignment;
+import dev.lodestone.analyze.story.StoryClusterer;
+import dev.lodestone.analyze.story.StoryFollower;
 import dev.lodestone.core.Article;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.JsonSerde;
@@ -8,6 +11,7 @@ import dev.lodestone.core.MalformedRecordException;
 import dev.lodestone.core.TaggedArticle;
 import dev.lodestone.core.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * downstream (consumers read committed only) and none is skipped. Instances share the article partitions
  * through the consumer group {@value #GROUP}; the transactional id must be stable per instance so that a
  * restarted instance fences its former self.
+ *
+ * <p>Each article is also assigned to a story. The signature behind the assignment goes to
+ * {@link Topics#STORIES} in the same transaction, so the story state is rebuilt from that topic at start and
+ * shared with the other instances as they run (see {@link StoryFollower}).
  */
 public final class AnalyzeService implements AutoCloseable {
     public static final String GROUP = "lodestone-analyze";
@@ -44,7 +52,9 @@ public final class AnalyzeService implements AutoCloseable {
 
     private final ArticleAnalyzer analyzer;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaProducer<String, TaggedArticle> producer;
+    private final KafkaProducer<String, Object> producer;
+    private final StoryClusterer stories;
+    private final StoryFollower storyFollower;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong tagged = new AtomicLong();
@@ -52,8 +62,10 @@ public final class AnalyzeService implements AutoCloseable {
     /**
      * @param instanceId stable name of this instance (e.g. the host name), part of its transactional id
      */
-    public AnalyzeService(ArticleAnalyzer analyzer, String bootstrapServers, String instanceId) {
+    public AnalyzeService(ArticleAnalyzer analyzer, StoryClusterer.Settings storySettings, String bootstrapServers,
+                          String instanceId) {
         this.analyzer = analyzer;
+        this.stories = new StoryClusterer(storySettings);
         String clientId = "lodestone-analyze-" + instanceId;
         this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, clientId, GROUP),
                 new StringDeserializer(), new ByteArrayDeserializer());
@@ -61,10 +73,12 @@ public final class AnalyzeService implements AutoCloseable {
         // An instance that dies mid-transaction blocks readers of its partitions until the transaction times out.
         producerProps.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
         this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), JsonSerde.serializer());
+        this.storyFollower = new StoryFollower(bootstrapServers, clientId + "-stories", stories);
         this.thread = new Thread(this::run, "analyze");
     }
 
     public void start() {
+        storyFollower.catchUp();
         producer.initTransactions();
         consumer.subscribe(List.of(Topics.ARTICLES));
         thread.start();
@@ -79,6 +93,7 @@ public final class AnalyzeService implements AutoCloseable {
         try {
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                storyFollower.follow();
                 if (!records.isEmpty()) {
                     processInTransaction(records);
                 }
@@ -121,7 +136,10 @@ public final class AnalyzeService implements AutoCloseable {
             return;
         }
         TaggedArticle result = analyzer.analyze(article);
-        producer.send(new ProducerRecord<>(Topics.TAGGED, result.id(), result));
+        StoryAssignment story = stories.assign(article.id(), article.body(),
+                article.fetchedAt() != null ? article.fetchedAt() : Instant.ofEpochMilli(record.timestamp()));
+        producer.send(new ProducerRecord<>(Topics.TAGGED, result.id(), result.withStory(story.storyId(), story.firstInStory())));
+        producer.send(new ProducerRecord<>(Topics.STORIES, article.id(), story.signature()));
     }
 
     private void rewindToCommitted(ConsumerRecords<String, byte[]> records) {
@@ -146,6 +164,7 @@ public final class AnalyzeService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         consumer.close();
+        storyFollower.close();
         producer.close(Duration.ofSeconds(5));
     }
 }

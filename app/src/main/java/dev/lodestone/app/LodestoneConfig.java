@@ -24,14 +24,17 @@ import java.util.List;
  * @param partitions    partitions of each topic created by the first service to start
  * @param pollInterval  how often each feed is polled
  * @param allowLoopback whether feeds and pages may live on this machine's loopback address (tests, demo)
+ * @param storyWindow   how long after its first copy a story can still gather copies
  */
-public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, Duration pollInterval, boolean allowLoopback) {
+public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, Duration pollInterval, boolean allowLoopback,
+                              Duration storyWindow) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The file as written: strings, so that a bad URL is reported by the loader with its text. */
-    private record Raw(List<String> feeds, String watchlist, Integer partitions, Duration pollInterval, Boolean allowLoopback) {}
+    private record Raw(List<String> feeds, String watchlist, Integer partitions, Duration pollInterval, Boolean allowLoopback,
+                       Duration storyWindow) {}
 
     public LodestoneConfig {
         feeds = List.copyOf(feeds);
@@ -41,18 +44,21 @@ public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, D
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new ConfigException("pollInterval must be positive, not " + pollInterval);
         }
+        if (storyWindow.isNegative() || storyWindow.isZero()) {
+            throw new ConfigException("storyWindow must be positive, not " + storyWindow);
+        }
     }
 
     public LodestoneConfig withFeeds(List<URI> newFeeds) {
-        return new LodestoneConfig(newFeeds, watchlist, partitions, pollInterval, allowLoopback);
+        return new LodestoneConfig(newFeeds, watchlist, partitions, pollInterval, allowLoopback, storyWindow);
     }
 
     public LodestoneConfig withPollInterval(Duration interval) {
-        return new LodestoneConfig(feeds, watchlist, partitions, interval, allowLoopback);
+        return new LodestoneConfig(feeds, watchlist, partitions, interval, allowLoopback, storyWindow);
     }
 
     public LodestoneConfig withAllowLoopback(boolean allow) {
-        return new LodestoneConfig(feeds, watchlist, partitions, pollInterval, allow);
+        return new LodestoneConfig(feeds, watchlist, partitions, pollInterval, allow, storyWindow);
     }
 
     public static LodestoneConfig load(Path file) {
@@ -98,7 +104,8 @@ public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, D
         return new LodestoneConfig(feeds, watchlist,
                 raw.partitions() == null ? 3 : raw.partitions(),
                 raw.pollInterval() == null ? Duration.ofMinutes(5) : raw.pollInterval(),
-                raw.allowLoopback() != null && raw.allowLoopback());
+                raw.allowLoopback() != null && raw.allowLoopback(),
+                raw.storyWindow() == null ? Duration.ofDays(14) : raw.storyWindow());
     }
 
     private static URI feedUri(String text, String configName) {

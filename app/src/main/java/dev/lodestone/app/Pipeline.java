@@ -2,6 +2,7 @@ package dev.lodestone.app;
 
 import dev.lodestone.analyze.AnalyzeService;
 import dev.lodestone.analyze.ArticleAnalyzer;
+import dev.lodestone.analyze.story.StoryClusterer;
 import dev.lodestone.analyze.watchlist.Watchlist;
 import dev.lodestone.analyze.watchlist.WatchlistLoader;
 import dev.lodestone.core.EmbeddedKafka;
@@ -53,6 +54,9 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** Articles the story clusterer keeps at most, about 2 KB of heap each. */
+    private static final int STORIES_REMEMBERED = 200_000;
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private String bootstrapServers;
     private SearchService search;
@@ -93,7 +97,8 @@ public final class Pipeline implements AutoCloseable {
         }
         if (options.services().contains(Service.ANALYZE)) {
             AnalyzeService analyze = new AnalyzeService(new ArticleAnalyzer(watchlist, Clock.systemUTC()),
-                    bootstrapServers, options.instanceId());
+                    new StoryClusterer.Settings(config.storyWindow(), STORIES_REMEMBERED), bootstrapServers,
+                    options.instanceId());
             started.push(analyze);
             analyze.start();
             LOG.info("Analyze: tagging {} entities of the watch-list '{}'", watchlist.entities().size(), watchlist.story());

@@ -46,4 +46,10 @@ public record TaggedArticle(
     public String id() {
         return article.id();
     }
+
+    /** This tagged article assigned to a story. */
+    public TaggedArticle withStory(String story, boolean first) {
+        return new TaggedArticle(schema, article, entities, entityKinds, mentions, quotes, relevance, about, reasons,
+                story, first, taggedAt);
+    }
 }

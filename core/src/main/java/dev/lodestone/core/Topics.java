@@ -1,5 +1,6 @@
 package dev.lodestone.core;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class Topics {
     /** Each article's near-duplicate signature and story, so every analyze instance shares one story state. */
     public static final String STORIES = "lodestone.stories";
 
+    private static final Duration STORIES_RETENTION = Duration.ofDays(30);
     private static final Set<String> COMPACTED = Set.of(FEEDS, ALERT_RULES, STORIES, ALERTS);
     private static final Set<String> KEPT_FOREVER = Set.of(ARTICLES, TAGGED);
     private static final List<String> ALL = List.of(ARTICLES, TAGGED, FEEDS, ALERTS, ALERT_MATCHES, ALERT_RULES, STORIES);
@@ -42,7 +44,11 @@ public final class Topics {
         for (String name : ALL) {
             if (!existing.contains(name)) {
                 NewTopic topic = new NewTopic(name, partitions, replication);
-                if (COMPACTED.contains(name)) {
+                if (name.equals(STORIES)) {
+                    // Signatures matter only within the story window; compaction alone would keep one per article forever.
+                    topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete",
+                            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(STORIES_RETENTION.toMillis())));
+                } else if (COMPACTED.contains(name)) {
                     topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 } else if (KEPT_FOREVER.contains(name)) {
                     topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));

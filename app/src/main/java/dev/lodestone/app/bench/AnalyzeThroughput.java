@@ -2,6 +2,7 @@ package dev.lodestone.app.bench;
 
 import dev.lodestone.analyze.AnalyzeService;
 import dev.lodestone.analyze.ArticleAnalyzer;
+import dev.lodestone.analyze.story.StoryClusterer;
 import dev.lodestone.analyze.watchlist.WatchlistLoader;
 import dev.lodestone.core.Article;
 import dev.lodestone.core.EmbeddedKafka;
@@ -47,7 +48,7 @@ public final class AnalyzeThroughput {
             try (var consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrap, "bench", "bench-reader"),
                     new StringDeserializer(), new ByteArrayDeserializer());
                  AnalyzeService service = new AnalyzeService(
-                         new ArticleAnalyzer(WatchlistLoader.bundled(), Clock.systemUTC()), bootstrap, "bench")) {
+                         new ArticleAnalyzer(WatchlistLoader.bundled(), Clock.systemUTC()), StoryClusterer.Settings.DEFAULT, bootstrap, "bench")) {
                 consumer.subscribe(List.of(Topics.TAGGED));
                 long start = System.nanoTime();
                 service.start();
