@@ -122,6 +122,7 @@ public final class MentionEvaluation {
                 TARGET_ENTITY_PRECISION, TARGET_ENTITY_RECALL);
         System.out.printf("%-10s %9.3f %7.3f %6.3f   F1 >= %.2f%n%n", "about",
                 result.about().precision(), result.about().recall(), result.about().f1(), TARGET_ABOUT_F1);
+        System.out.printf("targets met: %s%n", result.meetsTargets() ? "yes" : "no");
         System.out.printf("about threshold in use %.2f; best on this set %.2f (F1 %.3f)%n%n",
                 DealRelevance.ABOUT_THRESHOLD, best.threshold(), best.about().f1());
         System.out.printf("%-9s %6s %6s%n", "relevance", "about", "not");
