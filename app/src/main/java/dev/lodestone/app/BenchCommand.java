@@ -1,5 +1,8 @@
 package dev.lodestone.app;
 
+import dev.lodestone.analyze.eval.MentionEvaluation;
+import dev.lodestone.analyze.story.StoryClusterer;
+import dev.lodestone.analyze.story.StoryEvaluation;
 import dev.lodestone.app.bench.AnalyzeThroughput;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,8 +11,36 @@ import picocli.CommandLine.Option;
 /** {@code lodestone bench}: the benchmarks behind the numbers in BENCHMARKS.md, each printing a table. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Lodestone's speed and quality; each benchmark prints a table.",
-        subcommands = {BenchCommand.Analyze.class})
+        subcommands = {BenchCommand.Analyze.class, BenchCommand.Mentions.class, BenchCommand.Stories.class})
 final class BenchCommand {
+
+    @Command(name = "mentions", mixinStandardHelpOptions = true,
+            description = "Entity precision and recall and the F1 of 'about' on the labelled evaluation set. "
+                    + "Targets: precision >= 0.97, recall >= 0.95, about F1 >= 0.92.")
+    static final class Mentions implements Runnable {
+        @Option(names = "--set", paramLabel = "FILE", description = "Another labelled set (JSON lines). Default: the bundled one.")
+        String set;
+
+        @Override
+        public void run() {
+            MentionEvaluation.main(set == null ? new String[0] : new String[] {set});
+        }
+    }
+
+    @Command(name = "stories", mixinStandardHelpOptions = true,
+            description = "Pairwise precision and recall of story clustering on the labelled set of wire copies and "
+                    + "near-misses, then on a synthetic stream, and the clustering rate. Targets: 0.95 each.")
+    static final class Stories implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            StoryClusterer.Settings settings = StoryClusterer.Settings.DEFAULT;
+            System.out.println("Labelled set: " + StoryEvaluation.evaluate(StoryEvaluation.bundled(), settings));
+            var stream = StoryEvaluation.syntheticStream(20_000, 42);
+            System.out.println("Synthetic stream: " + StoryEvaluation.evaluate(stream, settings));
+            System.out.println("Throughput, one thread: " + StoryEvaluation.measureThroughput(stream, settings));
+            return 0;
+        }
+    }
 
     @Command(name = "analyze", mixinStandardHelpOptions = true,
             description = "The analyze service's rate through an embedded broker, with transactions on. Target: 5,000 articles/s.")

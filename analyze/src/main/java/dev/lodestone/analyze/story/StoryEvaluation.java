@@ -1,6 +1,8 @@
 package dev.lodestone.analyze.story;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,6 +222,18 @@ public final class StoryEvaluation {
             characters += article.body().length();
         }
         return new Throughput(stream.size(), characters, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The labelled set bundled on the class path: wire copies and near-misses written for this project. */
+    public static List<LabelledArticle> bundled() {
+        try (InputStream in = StoryEvaluation.class.getResourceAsStream("/story/labelled-stories.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("the labelled story set is missing from the class path");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
