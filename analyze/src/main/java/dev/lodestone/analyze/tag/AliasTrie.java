@@ -1,8 +1,6 @@
 package dev.lodestone.analyze.tag;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A char trie over the folded forms of every alias and excluded phrase, built once per watch-list, so tagging
@@ -19,7 +17,7 @@ final class AliasTrie {
     private int[] children = new int[1024];
     private int entries;
     private int nodes = 1;
-    private final List<List<Alias>> outputs = new ArrayList<>(List.of(new ArrayList<>()));
+    private Alias[][] outputs = new Alias[64][];
 
     AliasTrie() {
         Arrays.fill(rootChildren, NONE);
@@ -33,12 +31,16 @@ final class AliasTrie {
             int next = child(node, folded.charAt(i));
             if (next == NONE) {
                 next = nodes++;
-                outputs.add(new ArrayList<>());
+                if (next == outputs.length) {
+                    outputs = Arrays.copyOf(outputs, next * 2);
+                }
                 link(node, folded.charAt(i), next);
             }
             node = next;
         }
-        outputs.get(node).add(alias);
+        Alias[] here = outputs[node] == null ? new Alias[0] : outputs[node];
+        outputs[node] = Arrays.copyOf(here, here.length + 1);
+        outputs[node][here.length] = alias;
     }
 
     int child(int node, char c) {
@@ -57,9 +59,9 @@ final class AliasTrie {
         }
     }
 
-    /** What ends at {@code node}; empty for most nodes. */
-    List<Alias> outputs(int node) {
-        return outputs.get(node);
+    /** What ends at {@code node}; {@code null} for most nodes. */
+    Alias[] outputs(int node) {
+        return outputs[node];
     }
 
     private void link(int node, char c, int child) {

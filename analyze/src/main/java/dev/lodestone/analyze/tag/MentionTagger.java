@@ -54,7 +54,11 @@ public final class MentionTagger {
     private static final Comparator<Candidate> LEFTMOST_LONGEST =
             Comparator.comparingInt(Candidate::start).thenComparing(Comparator.comparingInt(Candidate::end).reversed());
 
+    /** Texts up to this many chars are normalised into a per-thread buffer; longer ones get their own. */
+    private static final int MAX_SCRATCH = 1 << 20;
+
     private final AliasTrie trie = new AliasTrie();
+    private final ThreadLocal<NormalisedText> scratch = new ThreadLocal<>();
     private final List<Title> titles = new ArrayList<>();
 
     public MentionTagger(Watchlist watchlist) {
@@ -132,7 +136,10 @@ public final class MentionTagger {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        NormalisedText t = NormalisedText.of(text);
+        NormalisedText t = NormalisedText.reusing(scratch.get(), text);
+        if (t.exact.length <= MAX_SCRATCH) {
+            scratch.set(t);
+        }
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < t.length; i++) {
             if (t.startsWord(i) && trie.child(0, t.folded[i]) != AliasTrie.NONE) {
@@ -162,7 +169,11 @@ public final class MentionTagger {
                 return;
             }
             pos++;
-            for (Alias alias : trie.outputs(node)) {
+            Alias[] outputs = trie.outputs(node);
+            if (outputs == null) {
+                continue;
+            }
+            for (Alias alias : outputs) {
                 if ((!alias.endsInWord() || t.endsWord(pos))
                         && (!alias.matchesCase() || caseMatches(t, start, pos, alias.letters(), alias.capitals()))) {
                     out.add(new Candidate(alias, start, pos));

@@ -118,25 +118,44 @@ final class NormalisedText {
     }
 
     static NormalisedText of(String text) {
+        return new NormalisedText(text.length() + 16).fill(text);
+    }
+
+    /**
+     * {@code text} normalised into {@code scratch} when it is large enough, else into new arrays: tagging allocates
+     * thirteen bytes per char otherwise, and clearing that memory costs more than the normalising.
+     */
+    static NormalisedText reusing(NormalisedText scratch, String text) {
+        if (scratch == null || scratch.exact.length < text.length() + 16) {
+            return of(text);
+        }
+        scratch.length = 0;
+        return scratch.fill(text);
+    }
+
+    private NormalisedText fill(String text) {
         int n = text.length();
-        NormalisedText t = new NormalisedText(n + 16);
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
             byte action = ACTION[c];
             if (action == SEPARATE) {
-                i = t.separator(text, i);
+                i = separator(text, i);
             } else if (action == DROP) {
                 i++;
-            } else if (Character.isSurrogate(c) || NFKC[c] == NO_SINGLE || (i + 1 < n && MARK[text.charAt(i + 1)])) {
-                i = t.sequence(text, i);
+            } else if (MARK[c] && length > 0 && originStart[length - 1] == i - 1 && originEnd[length - 1] == i
+                    && classes[length - 1] != SPACE) {
+                length--;
+                i = sequence(text, i - 1);
+            } else if (NFKC[c] == NO_SINGLE) {
+                i = sequence(text, i);
             } else {
                 char m = NFKC[c];
-                t.add(m, FOLD[m], CLASS[m], i, i + 1);
+                add(m, FOLD[m], CLASS[m], i, i + 1);
                 i++;
             }
         }
-        return t;
+        return this;
     }
 
     /** A run of white space, hyphens and dashes from {@code i}: one space, or a JOIN. Returns where it ends. */
