@@ -94,15 +94,18 @@ public final class QuoteFinder {
         return quotes;
     }
 
-    /** The person whose mention is the last one before the quote, when only a verb of speech lies between. */
+    /**
+     * The person last mentioned before the quote, when only a verb of speech and its audience lie between ("told
+     * reporters in Islamabad:"; the place is a mention, but no person is).
+     */
     private String speakerBefore(String text, QuoteSpan span, List<Mention> mentions) {
         Mention last = null;
         for (Mention m : mentions) {
-            if (m.end() <= span.open()) {
+            if (m.end() <= span.open() && people.contains(m.entity())) {
                 last = m;
             }
         }
-        if (last == null || !people.contains(last.entity())) {
+        if (last == null) {
             return null;
         }
         Matcher gap = BEFORE.matcher(text).region(last.end(), span.open());
