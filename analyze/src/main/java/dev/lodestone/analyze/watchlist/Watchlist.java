@@ -10,14 +10,24 @@ import java.util.stream.Collectors;
  * It is configuration, so the same pipeline serves the next story with another file.
  *
  * @param story          short name of the story, for logs and the page
+ * @param entities       the entities to tag
+ * @param titles         titles and ranks written before a person's name ("PM", "Field Marshal", "CEO"): they
+ *                       belong to that person's mention instead of standing alone
  * @param aboutAllOf     groups of entity ids; an article is about the story when it mentions at least one
  *                       entity of every group (e.g. a Pakistani party, a US party, a mineral)
  * @param aboutThreshold the relevance from which an article counts as about the story
  */
-public record Watchlist(String story, List<Entity> entities, List<List<String>> aboutAllOf, double aboutThreshold) {
+public record Watchlist(String story, List<Entity> entities, List<String> titles, List<List<String>> aboutAllOf,
+                        double aboutThreshold) {
     public Watchlist {
         entities = List.copyOf(entities);
+        titles = titles == null ? List.of() : List.copyOf(titles);
         aboutAllOf = aboutAllOf == null ? List.of() : aboutAllOf.stream().map(List::copyOf).toList();
+    }
+
+    /** A watch-list without titles. */
+    public Watchlist(String story, List<Entity> entities, List<List<String>> aboutAllOf, double aboutThreshold) {
+        this(story, entities, List.of(), aboutAllOf, aboutThreshold);
     }
 
     public Map<String, Entity> byId() {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -31,9 +33,34 @@ class WatchlistLoaderTest {
     }
 
     @Test
-    void aDuplicateIdIsRefused() {
+    void aYamlErrorNamesTheFile() {
+        WatchlistException e = assertThrows(WatchlistException.class, () -> WatchlistLoader.load(fixture("broken-yaml.yml")));
+        assertTrue(e.getMessage().contains("broken-yaml.yml"), e.getMessage());
+    }
+
+    @Test
+    void aDuplicateIdIsRefusedAtTheLineOfItsSecondOccurrence() {
         WatchlistException e = assertThrows(WatchlistException.class, () -> WatchlistLoader.load(fixture("duplicate-id.yml")));
-        assertTrue(e.getMessage().contains("duplicate entity id 'pasni'"), e.getMessage());
+        assertTrue(e.getMessage().contains("duplicate-id.yml line 7: duplicate entity id 'pasni'"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownKindIsRefusedAtItsEntitysLine() {
+        WatchlistException e = assertThrows(WatchlistException.class, () -> WatchlistLoader.load(fixture("unknown-kind.yml")));
+        assertTrue(e.getMessage().contains("unknown-kind.yml line 7: entity 'gwadar' has kind 'port'"), e.getMessage());
+    }
+
+    @Test
+    void theBundledWatchlistHasAliasesInUrduHindiAndChineseForTheCoreCast() {
+        Map<String, Entity> byId = WatchlistLoader.bundled().byId();
+        for (String id : List.of("pakistan", "united-states", "china", "frontier-works-organisation", "us-strategic-metals",
+                "shehbaz-sharif", "asim-munir", "donald-trump", "antimony", "copper", "neodymium", "praseodymium",
+                "rare-earth-elements", "pasni", "gwadar", "balochistan")) {
+            List<String> aliases = byId.get(id).aliases();
+            assertTrue(aliases.stream().anyMatch(a -> a.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)), id + " in Urdu");
+            assertTrue(aliases.stream().anyMatch(a -> a.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.DEVANAGARI)), id + " in Hindi");
+            assertTrue(aliases.stream().anyMatch(a -> a.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)), id + " in Chinese");
+        }
     }
 
     @Test
