@@ -50,7 +50,7 @@ public final class AnalyzeService implements AutoCloseable {
     public static final String GROUP = "lodestone-analyze";
     private static final Logger LOG = LoggerFactory.getLogger(AnalyzeService.class);
 
-    private final ArticleAnalyzer analyzer;
+    private volatile ArticleAnalyzer analyzer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, Object> producer;
     private final StoryClusterer stories;
@@ -82,6 +82,11 @@ public final class AnalyzeService implements AutoCloseable {
         producer.initTransactions();
         consumer.subscribe(List.of(Topics.ARTICLES));
         thread.start();
+    }
+
+    /** Tags the next articles with another analyzer, e.g. one built from a reloaded watch-list. */
+    public void useAnalyzer(ArticleAnalyzer next) {
+        this.analyzer = next;
     }
 
     /** Articles tagged since start. */

@@ -5,6 +5,7 @@ import dev.lodestone.analyze.ArticleAnalyzer;
 import dev.lodestone.analyze.story.StoryClusterer;
 import dev.lodestone.analyze.watchlist.Watchlist;
 import dev.lodestone.analyze.watchlist.WatchlistLoader;
+import dev.lodestone.analyze.watchlist.WatchlistWatcher;
 import dev.lodestone.core.EmbeddedKafka;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.Topics;
@@ -14,6 +15,7 @@ import dev.lodestone.search.SearchService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
@@ -101,6 +103,14 @@ public final class Pipeline implements AutoCloseable {
                     options.instanceId());
             started.push(analyze);
             analyze.start();
+            if (config.watchlist() != null) {
+                WatchlistWatcher watcher = new WatchlistWatcher(config.watchlist(), reloaded -> {
+                    analyze.useAnalyzer(new ArticleAnalyzer(reloaded, Clock.systemUTC()));
+                    LOG.info("Analyze: watch-list {} reloaded, {} entities", config.watchlist(), reloaded.entities().size());
+                });
+                started.push(watcher);
+                watcher.start(Duration.ofSeconds(1));
+            }
             LOG.info("Analyze: tagging {} entities of the watch-list '{}'", watchlist.entities().size(), watchlist.story());
         }
         if (options.services().contains(Service.INGEST)) {

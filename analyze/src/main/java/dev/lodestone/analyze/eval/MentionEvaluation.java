@@ -111,7 +111,8 @@ public final class MentionEvaluation {
         List<LabelledText> set = args.length > 0 ? EvaluationSet.load(Path.of(args[0])) : EvaluationSet.bundled();
         String name = args.length > 0 ? args[0] : EvaluationSet.BUNDLED;
         var watchlist = WatchlistLoader.bundled();
-        Result result = run(set, new MentionTagger(watchlist), new DealRelevance(watchlist));
+        DealRelevance relevance = new DealRelevance(watchlist);
+        Result result = run(set, new MentionTagger(watchlist), relevance);
         long aboutTexts = set.stream().filter(LabelledText::about).count();
         ThresholdCalibration.Calibrated best = ThresholdCalibration.calibrate(result.verdicts());
 
@@ -124,11 +125,11 @@ public final class MentionEvaluation {
                 result.about().precision(), result.about().recall(), result.about().f1(), TARGET_ABOUT_F1);
         System.out.printf("targets met: %s%n", result.meetsTargets() ? "yes" : "no");
         System.out.printf("about threshold in use %.2f; best on this set %.2f (F1 %.3f)%n%n",
-                DealRelevance.ABOUT_THRESHOLD, best.threshold(), best.about().f1());
+                relevance.threshold(), best.threshold(), best.about().f1());
         System.out.printf("%-9s %6s %6s%n", "relevance", "about", "not");
         result.verdicts().stream().collect(Collectors.groupingBy(Verdict::relevance, TreeMap::new,
                 Collectors.partitioningBy(Verdict::labelledAbout, Collectors.counting())))
-                .forEach((relevance, byLabel) -> System.out.printf("%9.2f %6d %6d%n", relevance,
+                .forEach((score, byLabel) -> System.out.printf("%9.2f %6d %6d%n", score,
                         byLabel.get(true), byLabel.get(false)));
         System.out.println();
         print("Missed entities", result.missed().stream().map(e -> e.textId() + "  " + e.entity()).toList());

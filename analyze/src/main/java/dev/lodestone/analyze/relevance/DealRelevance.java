@@ -21,47 +21,49 @@ import java.util.stream.Collectors;
  *       antimony);</li>
  *   <li>{@link #ALL_BUT_ONE_GROUP}: every side but one, the cast with a gap (Pakistan and the US talking
  *       counter-terrorism, or US rare-earth news without Pakistan): never enough on its own;</li>
- *   <li>{@link #DEAL_PARTY}: one of the memorandum's own parties ({@link #DEAL_PARTIES}), who appear in
- *       little but the deal, so that coverage of its politics counts even when no mineral is named;</li>
+ *   <li>{@link #DEAL_PARTY}: one of the story's own parties (the watch-list's {@code storyParties}, for the
+ *       deal the memorandum's signatories), who appear in little but the story, so that coverage of its
+ *       politics counts even when no mineral is named;</li>
  *   <li>{@link #IN_TITLE_OR_LEAD}: every side the article names appears in its title or lead, so the story
  *       is its subject, not a remark in passing near the end;</li>
  *   <li>{@link #SUSTAINED}: every side the article names is named more than once, as coverage keeps
  *       returning to its actors while a round-up names a country once.</li>
  * </ul>
  * The weights are few, round and general rather than fitted to texts, so that they carry over to coverage
- * the evaluation set did not foresee; only {@link #ABOUT_THRESHOLD} was chosen on the set. The sum is capped
- * at 1.
+ * the evaluation set did not foresee. The sum is capped at 1. Only the threshold, the watch-list's
+ * {@code aboutThreshold}, was chosen on the bundled evaluation set, by
+ * {@code dev.lodestone.analyze.eval.ThresholdCalibration} (best F1, then the middle of the widest gap): there
+ * coverage scores 0.7 and more and the near-misses that name every side only in passing 0.6, hence 0.65.
  */
 public final class DealRelevance {
     /** Every aboutAllOf group named. */
     public static final double EVERY_GROUP = 0.6;
     /** Every aboutAllOf group but one named. */
     public static final double ALL_BUT_ONE_GROUP = 0.3;
-    /** One of {@link #DEAL_PARTIES} named. */
+    /** One of the watch-list's story parties named. */
     public static final double DEAL_PARTY = 0.3;
     /** Every group the article names appears in the title or in the first {@link #LEAD_CHARS} of the body. */
     public static final double IN_TITLE_OR_LEAD = 0.1;
     /** Every group the article names is named at least twice, by one of its entities or by two. */
     public static final double SUSTAINED = 0.1;
 
-    /**
-     * The relevance from which an article is about the deal: chosen on the bundled evaluation set by
-     * {@code dev.lodestone.analyze.eval.ThresholdCalibration} (best F1, then the middle of the widest gap),
-     * where coverage scores 0.7 and more and the near-misses that name every side only in passing 0.6. The
-     * scale is this class's own, so the watch-list's {@code aboutThreshold} is not read.
-     */
-    public static final double ABOUT_THRESHOLD = 0.65;
-
-    /** Watch-list ids of the parties to the FWO–USSM memorandum itself. */
-    public static final Set<String> DEAL_PARTIES = Set.of("frontier-works-organisation", "us-strategic-metals", "stacy-hastie");
 
     /** Characters of the body that count as its lead: about the first two sentences of a news story. */
     public static final int LEAD_CHARS = 300;
 
     private final List<List<String>> groups;
+    private final Set<String> storyParties;
+    private final double threshold;
 
     public DealRelevance(Watchlist watchlist) {
         this.groups = watchlist.aboutAllOf();
+        this.storyParties = Set.copyOf(watchlist.storyParties());
+        this.threshold = watchlist.aboutThreshold();
+    }
+
+    /** The relevance from which an article is about the story. */
+    public double threshold() {
+        return threshold;
     }
 
     /** How much the article is about the deal, whether that passes the threshold, and the reasons in the order weighed. */
@@ -95,7 +97,7 @@ public final class DealRelevance {
         }
 
         Set<String> parties = new LinkedHashSet<>();
-        mentions.stream().map(Mention::entity).filter(DEAL_PARTIES::contains).forEach(parties::add);
+        mentions.stream().map(Mention::entity).filter(storyParties::contains).forEach(parties::add);
         if (!parties.isEmpty()) {
             relevance += DEAL_PARTY;
             reasons.add("names a party to the deal: " + String.join(", ", parties));
@@ -111,6 +113,6 @@ public final class DealRelevance {
         }
 
         relevance = Math.min(1.0, Math.round(relevance * 100) / 100.0);
-        return new Score(relevance, relevance >= ABOUT_THRESHOLD, reasons);
+        return new Score(relevance, relevance >= threshold, reasons);
     }
 }

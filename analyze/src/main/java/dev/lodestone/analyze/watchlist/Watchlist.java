@@ -15,19 +15,22 @@ import java.util.stream.Collectors;
  *                       belong to that person's mention instead of standing alone
  * @param aboutAllOf     groups of entity ids; an article is about the story when it mentions at least one
  *                       entity of every group (e.g. a Pakistani party, a US party, a mineral)
- * @param aboutThreshold the relevance from which an article counts as about the story
+ * @param storyParties   entity ids that appear in little but the story itself (for the minerals deal, the two
+ *                       signatories and USSM's chief): naming one weighs towards the story even without the rest
+ * @param aboutThreshold the relevance (see {@code DealRelevance}) from which an article counts as about the story
  */
 public record Watchlist(String story, List<Entity> entities, List<String> titles, List<List<String>> aboutAllOf,
-                        double aboutThreshold) {
+                        List<String> storyParties, double aboutThreshold) {
     public Watchlist {
         entities = List.copyOf(entities);
         titles = titles == null ? List.of() : List.copyOf(titles);
         aboutAllOf = aboutAllOf == null ? List.of() : aboutAllOf.stream().map(List::copyOf).toList();
+        storyParties = storyParties == null ? List.of() : List.copyOf(storyParties);
     }
 
-    /** A watch-list without titles. */
+    /** A watch-list without titles or story parties. */
     public Watchlist(String story, List<Entity> entities, List<List<String>> aboutAllOf, double aboutThreshold) {
-        this(story, entities, List.of(), aboutAllOf, aboutThreshold);
+        this(story, entities, List.of(), aboutAllOf, List.of(), aboutThreshold);
     }
 
     public Map<String, Entity> byId() {

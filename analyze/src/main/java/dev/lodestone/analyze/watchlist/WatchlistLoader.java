@@ -92,6 +92,11 @@ public final class WatchlistLoader {
                 }
             }
         }
+        for (String id : watchlist.storyParties()) {
+            if (!ids.contains(id)) {
+                throw new WatchlistException("watch-list " + name + ": storyParties names unknown entity '" + id + "'");
+            }
+        }
     }
 
     private static String at(byte[] yaml, String name, String id, int occurrence) {
