@@ -98,7 +98,7 @@ public final class FeedPoller {
 
     private int publishNewItems(ParsedFeed feed, Consumer<Article> publish) throws InterruptedException {
         int fresh = 0;
-        for (FeedItem item : feed.items()) {
+        for (FeedItem item : feed.linkedItems()) {
             String link;
             try {
                 link = UrlCanonicalizer.canonicalize(item.url());
