@@ -9,10 +9,13 @@ import dev.lodestone.ingest.feed.FeedPoller;
 import dev.lodestone.ingest.feed.SeenArticles;
 import dev.lodestone.ingest.fetch.AddressGuard;
 import dev.lodestone.ingest.fetch.HttpFetcher;
+import dev.lodestone.ingest.registry.TopicSnapshot;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * {@link Topics#ARTICLES}, keyed by its id, and each feed's health after every poll on {@link Topics#FEEDS},
  * keyed by the feed URL. The topics must exist ({@link Topics#ensureExist}).
  *
- * <p>Feeds are polled on a small pool of threads, the first time at {@link #start()} and then
- * {@code pollInterval} after the end of the previous poll, so polls of one feed never overlap. A slow or
+ * <p>Feeds are polled on a small pool of threads, the first time at {@link #start()} and then when the feed's
+ * {@link dev.lodestone.ingest.feed.PollSchedule} says after the end of the previous poll, so polls of one
+ * feed never overlap. A slow or
  * failing feed occupies one thread and delays no other feed on a free thread; requests to one host go one
  * at a time whichever feed they come from. No failure in a poll ever cancels the feed's schedule.
  */
@@ -41,6 +45,8 @@ public final class IngestService implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final IngestSettings settings;
+    private final String bootstrapServers;
+    private final SeenArticles seen;
     private final List<FeedPoller> pollers;
     private final Producer<String, Object> producer;
     private final ScheduledExecutorService scheduler;
@@ -50,9 +56,10 @@ public final class IngestService implements AutoCloseable {
         this.settings = settings;
         HttpFetcher fetcher = new HttpFetcher(new AddressGuard(settings.allowLoopback()), settings.userAgent(),
                 settings.connectTimeout(), settings.requestTimeout(), settings.maxBodyBytes());
-        SeenArticles seen = new SeenArticles(SEEN_URLS);
+        this.seen = new SeenArticles(SEEN_URLS);
+        this.bootstrapServers = bootstrapServers;
         this.pollers = settings.feeds().stream().distinct()
-                .map(feed -> new FeedPoller(feed, settings.pollInterval(), fetcher, seen, Clock.systemUTC()))
+                .map(feed -> new FeedPoller(feed, settings.pollSchedule(), fetcher, seen, Clock.systemUTC()))
                 .toList();
         this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "lodestone-ingest"),
                 new StringSerializer(), JsonSerde.serializer());
@@ -60,17 +67,29 @@ public final class IngestService implements AutoCloseable {
                 Math.max(1, Math.min(MAX_THREADS, pollers.size())), namedDaemonThreads());
     }
 
-    /** Starts polling every feed now, in the background. */
+    /**
+     * Remembers every article already on {@link Topics#ARTICLES}, so nothing ingested before a restart is
+     * fetched or published again, then starts polling every feed now, in the background.
+     *
+     * @throws dev.lodestone.core.KafkaUnavailableException when the articles topic cannot be read
+     */
     public synchronized void start() {
         if (started) {
             throw new IllegalStateException("ingest is already started");
         }
         started = true;
+        int[] known = {0};
+        TopicSnapshot.read(bootstrapServers, Topics.ARTICLES, Article.class, (id, article) -> {
+            if (article != null) {
+                seen.restore(article.url(), article.contentHash(), article.revision());
+                known[0]++;
+            }
+        });
         for (FeedPoller poller : pollers) {
-            scheduler.scheduleWithFixedDelay(() -> pollOnce(poller), 0, settings.pollInterval().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            scheduler.execute(() -> pollAndReschedule(poller));
         }
-        LOG.info("Ingest started: {} feeds every {}", pollers.size(), settings.pollInterval());
+        LOG.info("Ingest started: {} feeds, every {} to {} by publishing rate; {} article records already published",
+                pollers.size(), settings.pollInterval(), settings.maxPollInterval(), known[0]);
     }
 
     /** Stops polling, interrupting polls in flight, then flushes and closes the producer. */
@@ -88,15 +107,23 @@ public final class IngestService implements AutoCloseable {
         LOG.info("Ingest stopped");
     }
 
-    private void pollOnce(FeedPoller poller) {
+    /** Polls once, then schedules the next poll when the feed's state says, whatever went wrong. */
+    private void pollAndReschedule(FeedPoller poller) {
+        Duration delay = settings.maxPollInterval();
         try {
             FeedState state = poller.poll(this::publish);
             send(Topics.FEEDS, state.url(), state);
+            delay = Duration.between(Instant.now(), state.nextPoll());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         } catch (RuntimeException e) {
-            // A throwing task would silently cancel the feed's schedule: log it and poll again next time.
-            LOG.error("Feed {}: poll failed unexpectedly", poller.feedUrl(), e);
+            LOG.error("Feed {}: poll failed unexpectedly; next poll in {}", poller.feedUrl(), delay, e);
+        }
+        try {
+            scheduler.schedule(() -> pollAndReschedule(poller), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("Feed {}: not rescheduled, ingest is stopping", poller.feedUrl());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lodestone.ingest;
 
+import dev.lodestone.ingest.feed.PollSchedule;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Objects;
  * naming the offending value, rather than as a poll that silently never works.
  *
  * @param feeds          the RSS or Atom feeds to poll, http or https only
- * @param pollInterval   the delay between the end of one poll of a feed and the start of the next
+ * @param pollInterval   the shortest delay between polls of a feed, for the busiest feeds; each feed's
+ *                       delay follows its publishing rate ({@link PollSchedule}) up to {@code maxPollInterval}
+ * @param maxPollInterval the longest delay, for dead or failing feeds
  * @param allowLoopback  whether feeds and pages may live on this machine; only for the demo and tests,
  *                       since a feed can otherwise make ingest probe local services
  * @param maxBodyBytes   the largest body accepted, counted after decompression
@@ -22,6 +25,7 @@ import java.util.Objects;
 public record IngestSettings(
         List<URI> feeds,
         Duration pollInterval,
+        Duration maxPollInterval,
         boolean allowLoopback,
         int maxBodyBytes,
         Duration connectTimeout,
@@ -43,6 +47,10 @@ public record IngestSettings(
             }
         }
         requirePositive(pollInterval, "pollInterval");
+        requirePositive(maxPollInterval, "maxPollInterval");
+        if (maxPollInterval.compareTo(pollInterval) < 0) {
+            throw new IllegalArgumentException("maxPollInterval " + maxPollInterval + " is shorter than pollInterval " + pollInterval);
+        }
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
         if (maxBodyBytes <= 0) {
@@ -53,18 +61,36 @@ public record IngestSettings(
         }
     }
 
-    /** Polls every 5 minutes, refuses loopback, caps bodies at 5 MB, 10 s to connect and 30 s per fetch. */
+    /**
+     * Polls each feed every 2 minutes to 6 hours by its publishing rate, refuses loopback, caps bodies at
+     * 5 MB, 10 s to connect and 30 s per fetch.
+     */
     public static IngestSettings defaults(List<URI> feeds) {
-        return new IngestSettings(feeds, Duration.ofMinutes(5), false, 5 * 1024 * 1024,
+        return new IngestSettings(feeds, PollSchedule.DEFAULT.min(), PollSchedule.DEFAULT.max(), false, 5 * 1024 * 1024,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), USER_AGENT);
     }
 
+    /** The bounds of every feed's adaptive poll interval. */
+    public PollSchedule pollSchedule() {
+        return new PollSchedule(pollInterval, maxPollInterval);
+    }
+
+    /** Sets the shortest poll interval, raising the longest to it if need be. */
     public IngestSettings withPollInterval(Duration pollInterval) {
-        return new IngestSettings(feeds, pollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent);
+        Duration max = maxPollInterval.compareTo(pollInterval) < 0 ? pollInterval : maxPollInterval;
+        return new IngestSettings(feeds, pollInterval, max, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent);
+    }
+
+    public IngestSettings withMaxPollInterval(Duration maxPollInterval) {
+        return new IngestSettings(feeds, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent);
     }
 
     public IngestSettings withAllowLoopback(boolean allowLoopback) {
-        return new IngestSettings(feeds, pollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent);
+        return new IngestSettings(feeds, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent);
+    }
+
+    public IngestSettings withRequestTimeout(Duration requestTimeout) {
+        return new IngestSettings(feeds, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -12,14 +12,17 @@ import dev.lodestone.core.FeedState;
 import dev.lodestone.core.JsonSerde;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.Topics;
+import dev.lodestone.ingest.registry.TopicSnapshot;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -98,6 +101,90 @@ class IngestServiceTest {
                 assertTrue(dead.nextPoll().isAfter(dead.lastAttempt()));
             }
         }
+    }
+
+    @Test
+    void aRestartedServiceNeitherRefetchesNorRepublishesWhatItAlreadyIngested() throws Exception {
+        AtomicInteger pageFetches = new AtomicInteger();
+        try (LoopbackServer site = new LoopbackServer().serveResource("/feed.xml", "application/rss+xml", "service/feed.xml")) {
+            String page = LoopbackServer.resource("service/mou.html");
+            site.handle("/news/", exchange -> {
+                pageFetches.incrementAndGet();
+                LoopbackServer.respond(exchange, 200, "text/html", page.getBytes(StandardCharsets.UTF_8));
+            });
+            IngestSettings settings = IngestSettings.defaults(List.of(site.url("/feed.xml"))).withAllowLoopback(true);
+            try (IngestService first = new IngestService(settings, kafka.bootstrapServers())) {
+                first.start();
+                read(Topics.FEEDS, FeedState.class, found -> found.containsKey(site.url("/feed.xml").toString()));
+            }
+            int fetchedBefore = pageFetches.get();
+            long recordsBefore = countRecords(Topics.ARTICLES);
+
+            try (IngestService second = new IngestService(settings, kafka.bootstrapServers())) {
+                second.start();
+                awaitFeedStates(site.url("/feed.xml").toString(), 2);
+            }
+
+            assertEquals(2, fetchedBefore);
+            assertEquals(fetchedBefore, pageFetches.get(), "no page fetched again");
+            assertEquals(recordsBefore, countRecords(Topics.ARTICLES), "no article published again");
+        }
+    }
+
+    @Test
+    void aFeedThatSendsOneBytePerSecondDoesNotDelayAFastFeedOnAnotherHost() throws Exception {
+        try (LoopbackServer slow = new LoopbackServer("127.0.0.1"); LoopbackServer fast = new LoopbackServer("127.0.0.2")) {
+            slow.handle("/feed.xml", exchange -> {
+                exchange.sendResponseHeaders(200, 0);
+                try {
+                    for (int i = 0; i < 30; i++) {
+                        exchange.getResponseBody().write('<');
+                        exchange.getResponseBody().flush();
+                        Thread.sleep(1000);
+                    }
+                } catch (InterruptedException | java.io.IOException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            fast.serveResource("/feed.xml", "application/rss+xml", "service/feed.xml")
+                    .serveResource("/news/mou", "text/html", "service/mou.html")
+                    .serveResource("/news/shipment", "text/html", "service/shipment.html");
+            IngestSettings settings = IngestSettings.defaults(List.of(slow.url("/feed.xml"), fast.url("/feed.xml")))
+                    .withAllowLoopback(true)
+                    .withRequestTimeout(Duration.ofSeconds(3));
+
+            long start = System.nanoTime();
+            try (IngestService ingest = new IngestService(settings, kafka.bootstrapServers())) {
+                ingest.start();
+                read(Topics.FEEDS, FeedState.class, found -> found.containsKey(fast.url("/feed.xml").toString()));
+                Duration fastTook = Duration.ofNanos(System.nanoTime() - start);
+                assertTrue(fastTook.compareTo(Duration.ofSeconds(3)) < 0, "fast feed took " + fastTook);
+
+                FeedState slowState = read(Topics.FEEDS, FeedState.class,
+                        found -> found.containsKey(slow.url("/feed.xml").toString())).get(slow.url("/feed.xml").toString());
+                assertEquals(slow.url("/feed.xml") + ": timed out after 3000 ms", slowState.lastError());
+            }
+        }
+    }
+
+    private static void awaitFeedStates(String feedUrl, int count) {
+        int[] seen = {0};
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (seen[0] < count) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + count + " states of " + feedUrl);
+            seen[0] = 0;
+            TopicSnapshot.read(kafka.bootstrapServers(), Topics.FEEDS, FeedState.class, (url, state) -> {
+                if (url.equals(feedUrl)) {
+                    seen[0]++;
+                }
+            });
+        }
+    }
+
+    private static long countRecords(String topic) {
+        long[] count = {0};
+        TopicSnapshot.read(kafka.bootstrapServers(), topic, Object.class, (key, value) -> count[0]++);
+        return count[0];
     }
 
     /** Reads the topic from the start until the latest value per key satisfies {@code done}. */

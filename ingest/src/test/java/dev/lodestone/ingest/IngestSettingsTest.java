@@ -20,7 +20,8 @@ class IngestSettingsTest {
     @Test
     void defaultsArePoliteAndRefuseLoopback() {
         IngestSettings settings = IngestSettings.defaults(List.of(URI.create("https://www.dawn.com/feeds/home")));
-        assertEquals(Duration.ofMinutes(5), settings.pollInterval());
+        assertEquals(Duration.ofMinutes(2), settings.pollInterval());
+        assertEquals(Duration.ofHours(6), settings.maxPollInterval());
         assertEquals(false, settings.allowLoopback());
         assertEquals(5 * 1024 * 1024, settings.maxBodyBytes());
         assertEquals("Lodestone/0.1 (news monitor; +https://github.com/lodestone-news/lodestone)", settings.userAgent());
@@ -30,7 +31,14 @@ class IngestSettingsTest {
     void withersChangeOnlyTheirOwnSetting() {
         IngestSettings defaults = IngestSettings.defaults(List.of(URI.create("https://www.dawn.com/feeds/home")));
         IngestSettings changed = defaults.withPollInterval(Duration.ofSeconds(30)).withAllowLoopback(true);
-        assertEquals(new IngestSettings(defaults.feeds(), Duration.ofSeconds(30), true, defaults.maxBodyBytes(),
+        assertEquals(new IngestSettings(defaults.feeds(), Duration.ofSeconds(30), defaults.maxPollInterval(), true, defaults.maxBodyBytes(),
                 defaults.connectTimeout(), defaults.requestTimeout(), defaults.userAgent()), changed);
+    }
+
+    @Test
+    void aMaximumPollIntervalBelowTheMinimumIsRefused() {
+        IngestSettings defaults = IngestSettings.defaults(List.of(URI.create("https://www.dawn.com/feeds/home")));
+
+        assertThrows(IllegalArgumentException.class, () -> defaults.withMaxPollInterval(Duration.ofSeconds(1)));
     }
 }

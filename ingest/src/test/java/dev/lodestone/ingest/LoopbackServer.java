@@ -16,12 +16,18 @@ public final class LoopbackServer implements AutoCloseable {
     private final HttpServer server;
 
     public LoopbackServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this("127.0.0.1");
+    }
+
+    /** A server on another loopback address (any of 127/8), so that it counts as another host. */
+    public LoopbackServer(String loopbackAddress) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(loopbackAddress), 0), 0);
         server.start();
     }
 
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort() + path);
     }
 
     public LoopbackServer handle(String path, HttpHandler handler) {

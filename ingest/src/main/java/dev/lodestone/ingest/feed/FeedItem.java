@@ -7,10 +7,11 @@ import java.time.Instant;
  * One entry of a feed, as the feed tells it: what ingest falls back on when the page itself cannot be
  * fetched or says less.
  *
- * @param url         the entry's link, absolute http or https
+ * @param url         the entry's link, absolute http or https; null when it has none ingest could follow
+ * @param guid        the entry's own identifier ({@code guid}, {@code id}), null when it has none
  * @param title       the entry's title, empty when it has none
  * @param summary     the description or content as plain text, empty when it has none
  * @param author      null when the feed names nobody
  * @param publishedAt the published (else updated) date, null when the feed gives none
  */
-public record FeedItem(URI url, String title, String summary, String author, Instant publishedAt) {}
+public record FeedItem(URI url, String guid, String title, String summary, String author, Instant publishedAt) {}

@@ -13,7 +13,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -26,13 +28,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every failure is contained: a feed that cannot be fetched or parsed is reported in its state and
  * polled again next time; a page that cannot be fetched or read is replaced by the feed item's own title
- * and summary. Not thread-safe: polls of one feed must not overlap, which a fixed-delay schedule ensures.
+ * and summary. The next poll follows the feed's {@link PollSchedule}: sooner for a busy feed, later for a
+ * quiet or failing one. Not thread-safe: polls of one feed must not overlap, which a fixed-delay schedule ensures.
  */
 public final class FeedPoller {
     private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
 
     private final URI feedUrl;
-    private final Duration pollInterval;
+    private final PollSchedule schedule;
     private final HttpFetcher fetcher;
     private final SeenArticles seen;
     private final Clock clock;
@@ -44,10 +47,11 @@ public final class FeedPoller {
     private int consecutiveFailures;
     private int httpStatus;
     private long itemsSeen;
+    private List<Instant> published = List.of();
 
-    public FeedPoller(URI feedUrl, Duration pollInterval, HttpFetcher fetcher, SeenArticles seen, Clock clock) {
+    public FeedPoller(URI feedUrl, PollSchedule schedule, HttpFetcher fetcher, SeenArticles seen, Clock clock) {
         this.feedUrl = feedUrl;
-        this.pollInterval = pollInterval;
+        this.schedule = schedule;
         this.fetcher = fetcher;
         this.seen = seen;
         this.clock = clock;
@@ -74,6 +78,7 @@ public final class FeedPoller {
                 ParsedFeed feed = FeedParser.parse(response.body(), response.url());
                 validators = response.validators();
                 title = feed.title().isEmpty() ? title : feed.title();
+                published = feed.items().stream().map(FeedItem::publishedAt).filter(Objects::nonNull).toList();
                 int fresh = publishNewItems(feed, publish);
                 LOG.info("Feed {}: {} new items", feedUrl, fresh);
             }
@@ -85,8 +90,11 @@ public final class FeedPoller {
         } catch (FeedParseException e) {
             failed(httpStatus, e.getMessage());
         }
+        Instant now = clock.instant();
+        Duration interval = consecutiveFailures > 0
+                ? schedule.afterFailures(consecutiveFailures) : schedule.afterSuccess(published, now);
         return new FeedState(FeedState.SCHEMA, feedUrl.toString(), title, lastSuccess, attempt, lastError,
-                consecutiveFailures, httpStatus, itemsSeen, clock.instant().plus(pollInterval));
+                consecutiveFailures, httpStatus, itemsSeen, now.plus(interval));
     }
 
     private void failed(int status, String error) {
@@ -98,7 +106,7 @@ public final class FeedPoller {
 
     private int publishNewItems(ParsedFeed feed, Consumer<Article> publish) throws InterruptedException {
         int fresh = 0;
-        for (FeedItem item : feed.items()) {
+        for (FeedItem item : feed.linkedItems()) {
             String link;
             try {
                 link = UrlCanonicalizer.canonicalize(item.url());

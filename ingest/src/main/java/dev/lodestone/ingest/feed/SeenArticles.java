@@ -11,7 +11,8 @@ import java.util.OptionalInt;
  * <p>Bounded: past {@code capacity} URLs, the least recently touched is forgotten. A URL still listed in a
  * feed is touched at every poll, so only URLs that left every feed age out; one that comes back after
  * that is fetched again and, if its body is unchanged, published again as the same revision (harmless:
- * same key, same record). State lives in memory only, so a restart re-reads what the feeds still list.
+ * same key, same record). At start, ingest {@link #restore restores} what it published before from the
+ * articles topic, so a restart neither re-fetches nor re-publishes what feeds still list.
  */
 public final class SeenArticles {
     private record Seen(String contentHash, int revision) {}
@@ -38,6 +39,14 @@ public final class SeenArticles {
     /** Notes a feed link as handled, for when the article behind it turned out to live at another URL. */
     public synchronized void add(String canonicalUrl) {
         seen.putIfAbsent(canonicalUrl, new Seen(null, 0));
+    }
+
+    /** Remembers an article published earlier, with its body's hash and revision, so edits still count on. */
+    public synchronized void restore(String canonicalUrl, String contentHash, int revision) {
+        Seen known = seen.get(canonicalUrl);
+        if (known == null || known.revision() <= revision) {
+            seen.put(canonicalUrl, new Seen(contentHash, revision));
+        }
     }
 
     /**

@@ -15,7 +15,7 @@ class ArticleAssemblerTest {
     private static final String LINK = "https://www.dawn.com/news/1940001";
     private static final Instant FETCHED = Instant.parse("2025-09-08T12:00:00Z");
     private static final Instant FEED_DATE = Instant.parse("2025-09-08T09:30:00Z");
-    private static final FeedItem ITEM = new FeedItem(URI.create(LINK), "Feed title", "Feed summary.", "Feed Author", FEED_DATE);
+    private static final FeedItem ITEM = new FeedItem(URI.create(LINK), null, "Feed title", "Feed summary.", "Feed Author", FEED_DATE);
 
     private static ExtractedArticle page(String title, String byline, String body, Instant date, String dateSource, URI canonical) {
         return new ExtractedArticle(title, byline, body, date, dateSource, "en", canonical);
@@ -60,7 +60,7 @@ class ArticleAssemblerTest {
 
     @Test
     void withoutAnyDateTheArticleIsDatedWhenFirstSeen() {
-        FeedItem undated = new FeedItem(URI.create(LINK), "Title", "", null, null);
+        FeedItem undated = new FeedItem(URI.create(LINK), null, "Title", "", null, null);
         Article article = ArticleAssembler.assemble(FEED, LINK, undated, null, FETCHED, 1);
 
         assertEquals(FETCHED, article.publishedAt());

@@ -52,8 +52,8 @@ class FeedParserTest {
     }
 
     @Test
-    void anItemWithoutALinkIsSkipped() throws Exception {
-        List<FeedItem> items = parse("feed/rss2.xml", DAWN).items();
+    void anItemWithoutALinkIsNotFetchable() throws Exception {
+        List<FeedItem> items = parse("feed/rss2.xml", DAWN).linkedItems();
         assertEquals(2, items.size());
         assertFalse(items.stream().anyMatch(item -> item.title().startsWith("An item with no link")));
     }
@@ -104,5 +104,70 @@ class FeedParserTest {
         FeedParseException error = assertThrows(FeedParseException.class, () -> parse("feed/not-a-feed.html", DAWN));
 
         assertEquals(DAWN + ": not a feed: got an HTML page", error.getMessage());
+    }
+
+    @Test
+    void utf8TextWronglyDeclaredAsLatin1IsReadAsUtf8() throws Exception {
+        assertEquals("Caf\u00e9 on the Seaview", parseBytes("feed/utf8-declared-latin1.xml").items().get(0).title());
+    }
+
+    @Test
+    void latin1TextWithoutADeclarationIsReadAsLatin1() throws Exception {
+        assertEquals("Na\u00efve mining bet", parseBytes("feed/latin1-undeclared.xml").items().get(0).title());
+    }
+
+    @Test
+    void anEmptyResponseIsNotAFeed() {
+        FeedParseException error = assertThrows(FeedParseException.class, () -> FeedParser.parse(new byte[0], DAWN));
+
+        assertEquals(DAWN + ": not a feed: empty response", error.getMessage());
+    }
+
+    @Test
+    void anRssDocumentWithoutAChannelIsAParseErrorNotACrash() {
+        FeedParseException error = assertThrows(FeedParseException.class, () -> parseBytes("feed/rss-without-channel.xml"));
+
+        assertTrue(error.getMessage().startsWith(DAWN + ": not a readable feed: "), error.getMessage());
+    }
+
+    @Test
+    void readsAJsonFeed() throws Exception {
+        ParsedFeed feed = parse("feed/json-feed.json", DESK);
+
+        assertEquals("json_1.1", feed.format());
+        assertEquals(List.of(new FeedItem(URI.create("https://example.org/2025/10/antimony"),
+                "https://example.org/2025/10/antimony", "Antimony leaves Karachi", "The first shipment sailed.",
+                "Sara Ahmed", Instant.parse("2025-10-02T04:00:00Z"))), feed.items());
+    }
+
+    @Test
+    void namesTheFormatOfAnXmlFeed() throws Exception {
+        assertEquals("rss_2.0", parse("feed/rss2.xml", DAWN).format());
+        assertEquals("atom_1.0", parse("feed/atom.xml", DESK).format());
+    }
+
+    @Test
+    void rssItemsFallBackOnDublinCoreAndAtomTitlesAuthorsAndDates() throws Exception {
+        FeedItem pasni = parse("feed/rss-mixed-vocabularies.xml", DESK).items().get(0);
+
+        assertEquals("Pasni port plan", pasni.title());
+        assertEquals("Ali Raza", pasni.author());
+        assertEquals(Instant.parse("2025-10-05T08:00:00Z"), pasni.publishedAt());
+    }
+
+    @Test
+    void anRssAuthorIsItsNameWithoutTheEmailAddress() throws Exception {
+        assertEquals("Minerals Desk", parse("feed/rss-mixed-vocabularies.xml", DESK).items().get(1).author());
+    }
+
+    @Test
+    void anItunesAuthorNamesTheAuthorOfAnItemWithoutOne() throws Exception {
+        assertEquals("Nadia Khan", parse("feed/rss-mixed-vocabularies.xml", DESK).items().get(2).author());
+    }
+
+    private static ParsedFeed parseBytes(String resource) throws Exception {
+        try (var in = FeedParserTest.class.getResourceAsStream("/" + resource)) {
+            return FeedParser.parse(in.readAllBytes(), DAWN);
+        }
     }
 }

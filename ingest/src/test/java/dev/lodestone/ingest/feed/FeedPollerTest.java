@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class FeedPollerTest {
     private static final Instant NOW = Instant.parse("2025-10-04T06:00:00Z");
-    private static final Duration INTERVAL = Duration.ofMinutes(5);
+    private static final PollSchedule SCHEDULE = new PollSchedule(Duration.ofMinutes(5), Duration.ofHours(6));
 
     private LoopbackServer server;
     private final SeenArticles seen = new SeenArticles(100);
@@ -48,7 +48,7 @@ class FeedPollerTest {
     private FeedPoller poller(String feedPath) {
         HttpFetcher fetcher = new HttpFetcher(new AddressGuard(true), "Lodestone/test", Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 1 << 20);
-        return new FeedPoller(server.url(feedPath), INTERVAL, fetcher, seen, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new FeedPoller(server.url(feedPath), SCHEDULE, fetcher, seen, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -89,13 +89,13 @@ class FeedPollerTest {
     }
 
     @Test
-    void aSuccessfulPollReportsAHealthyFeed() throws Exception {
+    void aSuccessfulPollReportsAHealthyFeedToBePolledByItsPublishingRate() throws Exception {
         serveFeedAndPages();
 
         FeedState state = poller("/feed.xml").poll(published::add);
 
         assertEquals(new FeedState(FeedState.SCHEMA, server.url("/feed.xml").toString(), "Local Wire", NOW, NOW, null,
-                0, 200, 2, NOW.plus(INTERVAL)), state);
+                0, 200, 2, NOW.plus(SCHEDULE.max())), state);
     }
 
     @Test
@@ -109,6 +109,7 @@ class FeedPollerTest {
         assertEquals(404, state.httpStatus());
         assertEquals(server.url("/missing.xml") + ": HTTP 404", state.lastError());
         assertNull(state.lastSuccess());
+        assertEquals(NOW.plus(Duration.ofMinutes(10)), state.nextPoll(), "backs off from 5 minutes");
     }
 
     @Test

@@ -48,4 +48,14 @@ class SeenArticlesTest {
         assertFalse(seen.contains("https://a.example/kept"));
         assertTrue(seen.contains("https://a.example/new"));
     }
+
+    @Test
+    void aRestoredArticleIsNotRevisedByTheSameBodyButIsByAnEditedOne() {
+        SeenArticles restored = new SeenArticles(10);
+        restored.restore("https://www.dawn.com/news/1", "hash-a", 3);
+
+        assertTrue(restored.contains("https://www.dawn.com/news/1"));
+        assertEquals(OptionalInt.empty(), restored.revise("https://www.dawn.com/news/1", "hash-a"));
+        assertEquals(OptionalInt.of(4), restored.revise("https://www.dawn.com/news/1", "hash-b"));
+    }
 }
