@@ -93,8 +93,8 @@ public final class FeedPoller {
         Instant now = clock.instant();
         Duration interval = consecutiveFailures > 0
                 ? schedule.afterFailures(consecutiveFailures) : schedule.afterSuccess(published, now);
-        return new FeedState(FeedState.SCHEMA, feedUrl.toString(), title, lastSuccess, attempt, lastError,
-                consecutiveFailures, httpStatus, itemsSeen, now.plus(interval));
+        return new FeedState(FeedState.SCHEMA, feedUrl.toString(), FeedState.FEED, title, lastSuccess, attempt, lastError,
+                consecutiveFailures, httpStatus, itemsSeen, PollSchedule.itemsPerDay(published, now), now.plus(interval));
     }
 
     private void failed(int status, String error) {

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Renders feed health as an aligned text table for {@code lodestone feeds}: failing feeds first (most
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public final class FeedHealthTable {
     private static final List<String> HEADERS =
-            List.of("FEED", "STATUS", "HTTP", "FAILS", "ITEMS", "LAST SUCCESS", "NEXT POLL", "LAST ERROR");
+            List.of("FEED", "STATUS", "HTTP", "FAILS", "ITEMS", "PER DAY", "LAST SUCCESS", "NEXT POLL", "LAST ERROR");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
     private static final int MAX_ERROR = 80;
 
@@ -31,6 +32,7 @@ public final class FeedHealthTable {
                         feed.httpStatus() == 0 ? "-" : String.valueOf(feed.httpStatus()),
                         String.valueOf(feed.consecutiveFailures()),
                         String.valueOf(feed.itemsSeen()),
+                        perDay(feed.itemsPerDay()),
                         time(feed.lastSuccess()),
                         time(feed.nextPoll()),
                         feed.lastError() == null ? "" : shorten(feed.lastError()))));
@@ -49,6 +51,10 @@ public final class FeedHealthTable {
             table.append(line.toString().stripTrailing()).append('\n');
         }
         return table.toString();
+    }
+
+    private static String perDay(double rate) {
+        return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.format(Locale.ROOT, "%.1f", rate);
     }
 
     private static String time(Instant instant) {

@@ -94,8 +94,8 @@ class FeedPollerTest {
 
         FeedState state = poller("/feed.xml").poll(published::add);
 
-        assertEquals(new FeedState(FeedState.SCHEMA, server.url("/feed.xml").toString(), "Local Wire", NOW, NOW, null,
-                0, 200, 2, NOW.plus(SCHEDULE.max())), state);
+        assertEquals(new FeedState(FeedState.SCHEMA, server.url("/feed.xml").toString(), FeedState.FEED, "Local Wire", NOW,
+                NOW, null, 0, 200, 2, state.itemsPerDay(), NOW.plus(SCHEDULE.max())), state);
     }
 
     @Test

@@ -12,15 +12,15 @@ class FeedHealthTableTest {
 
     @Test
     void listsFailingFeedsFirstInAlignedColumns() {
-        FeedState healthy = new FeedState(FeedState.SCHEMA, "https://www.dawn.com/feeds/business", "Dawn", NOON, NOON,
-                null, 0, 200, 12, NOON.plusSeconds(600));
-        FeedState failing = new FeedState(FeedState.SCHEMA, "https://ex.org/rss", "", null, NOON,
-                "https://ex.org/rss: HTTP 503", 3, 503, 0, NOON.plusSeconds(1800));
+        FeedState healthy = new FeedState(FeedState.SCHEMA, "https://www.dawn.com/feeds/business", FeedState.FEED, "Dawn",
+                NOON, NOON, null, 0, 200, 12, 24.5, NOON.plusSeconds(600));
+        FeedState failing = new FeedState(FeedState.SCHEMA, "https://ex.org/rss", FeedState.FEED, "", null, NOON,
+                "https://ex.org/rss: HTTP 503", 3, 503, 0, 0, NOON.plusSeconds(1800));
 
         assertEquals("""
-                FEED                                 STATUS   HTTP  FAILS  ITEMS  LAST SUCCESS       NEXT POLL          LAST ERROR
-                https://ex.org/rss                   failing  503   3      0      never              2025-10-04 12:30Z  https://ex.org/rss: HTTP 503
-                https://www.dawn.com/feeds/business  ok       200   0      12     2025-10-04 12:00Z  2025-10-04 12:10Z
+                FEED                                 STATUS   HTTP  FAILS  ITEMS  PER DAY  LAST SUCCESS       NEXT POLL          LAST ERROR
+                https://ex.org/rss                   failing  503   3      0      0        never              2025-10-04 12:30Z  https://ex.org/rss: HTTP 503
+                https://www.dawn.com/feeds/business  ok       200   0      12     24.5     2025-10-04 12:00Z  2025-10-04 12:10Z
                 """, FeedHealthTable.render(List.of(healthy, failing)));
     }
 }
