@@ -22,27 +22,31 @@ import java.util.List;
  * @param feeds         feed URLs to poll (http or https)
  * @param watchlist     path of the watch-list file; null for the bundled one
  * @param partitions    partitions of each topic created by the first service to start
- * @param pollInterval  how often each feed is polled
+ * @param minPollInterval how often the busiest feed is polled; each feed's interval follows its publishing rate
+ * @param maxPollInterval how seldom the quietest feed is polled
  * @param allowLoopback whether feeds and pages may live on this machine's loopback address (tests, demo)
  * @param storyWindow   how long after its first copy a story can still gather copies
  */
-public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, Duration pollInterval, boolean allowLoopback,
-                              Duration storyWindow) {
+public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, Duration minPollInterval,
+                              Duration maxPollInterval, boolean allowLoopback, Duration storyWindow) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The file as written: strings, so that a bad URL is reported by the loader with its text. */
-    private record Raw(List<String> feeds, String watchlist, Integer partitions, Duration pollInterval, Boolean allowLoopback,
-                       Duration storyWindow) {}
+    private record Raw(List<String> feeds, String watchlist, Integer partitions, Duration minPollInterval,
+                       Duration maxPollInterval, Boolean allowLoopback, Duration storyWindow) {}
 
     public LodestoneConfig {
         feeds = List.copyOf(feeds);
         if (partitions < 1) {
             throw new ConfigException("partitions must be at least 1, not " + partitions);
         }
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new ConfigException("pollInterval must be positive, not " + pollInterval);
+        if (minPollInterval.isNegative() || minPollInterval.isZero()) {
+            throw new ConfigException("minPollInterval must be positive, not " + minPollInterval);
+        }
+        if (maxPollInterval.compareTo(minPollInterval) < 0) {
+            throw new ConfigException("maxPollInterval " + maxPollInterval + " is shorter than minPollInterval " + minPollInterval);
         }
         if (storyWindow.isNegative() || storyWindow.isZero()) {
             throw new ConfigException("storyWindow must be positive, not " + storyWindow);
@@ -50,15 +54,16 @@ public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, D
     }
 
     public LodestoneConfig withFeeds(List<URI> newFeeds) {
-        return new LodestoneConfig(newFeeds, watchlist, partitions, pollInterval, allowLoopback, storyWindow);
+        return new LodestoneConfig(newFeeds, watchlist, partitions, minPollInterval, maxPollInterval, allowLoopback, storyWindow);
     }
 
+    /** Polls every feed at this fixed interval, whatever its publishing rate. */
     public LodestoneConfig withPollInterval(Duration interval) {
-        return new LodestoneConfig(feeds, watchlist, partitions, interval, allowLoopback, storyWindow);
+        return new LodestoneConfig(feeds, watchlist, partitions, interval, interval, allowLoopback, storyWindow);
     }
 
     public LodestoneConfig withAllowLoopback(boolean allow) {
-        return new LodestoneConfig(feeds, watchlist, partitions, pollInterval, allow, storyWindow);
+        return new LodestoneConfig(feeds, watchlist, partitions, minPollInterval, maxPollInterval, allow, storyWindow);
     }
 
     public static LodestoneConfig load(Path file) {
@@ -103,7 +108,8 @@ public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, D
         }
         return new LodestoneConfig(feeds, watchlist,
                 raw.partitions() == null ? 3 : raw.partitions(),
-                raw.pollInterval() == null ? Duration.ofMinutes(5) : raw.pollInterval(),
+                raw.minPollInterval() == null ? Duration.ofMinutes(2) : raw.minPollInterval(),
+                raw.maxPollInterval() == null ? Duration.ofHours(6) : raw.maxPollInterval(),
                 raw.allowLoopback() != null && raw.allowLoopback(),
                 raw.storyWindow() == null ? Duration.ofDays(14) : raw.storyWindow());
     }

@@ -115,12 +115,14 @@ public final class Pipeline implements AutoCloseable {
         }
         if (options.services().contains(Service.INGEST)) {
             IngestSettings settings = IngestSettings.defaults(config.feeds())
-                    .withPollInterval(config.pollInterval())
+                    .withPollInterval(config.minPollInterval())
+                    .withMaxPollInterval(config.maxPollInterval())
                     .withAllowLoopback(config.allowLoopback());
             IngestService ingest = new IngestService(settings, bootstrapServers);
             started.push(ingest);
             ingest.start();
-            LOG.info("Ingest: polling {} feeds every {}", config.feeds().size(), config.pollInterval());
+            LOG.info("Ingest: polling {} feeds every {} to {}, by each feed's publishing rate", config.feeds().size(),
+                    config.minPollInterval(), config.maxPollInterval());
         }
     }
 

@@ -29,7 +29,7 @@ class RestartTest {
                 SearchService search = second.search().orElseThrow();
                 assertEquals(6, search.indexedCount(), "articles indexed before the restart");
 
-                // Ingest forgets what it saw and sends the six again with the new one: they must stay six.
+                // Ingest remembers the six from the articles topic; whatever it sends, six and one make seven.
                 newswire.releaseNext();
                 await(() -> search.indexedCount() >= 7, "the article published after the restart indexed");
                 Thread.sleep(POLL.multipliedBy(5).toMillis());
