@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lodestone", mixinStandardHelpOptions = true, version = "lodestone 0.1.0",
         description = "Watches the news for one story: ingests feeds and pages, tags the story's cast, "
                 + "indexes everything for search and alerts.",
-        subcommands = {RunCommand.class, DemoCommand.class, ServiceCommand.Ingest.class, ServiceCommand.Analyze.class,
+        subcommands = {RunCommand.class, DemoCommand.class, FeedsCommand.class, ParseFeedCommand.class, ServiceCommand.Ingest.class, ServiceCommand.Analyze.class,
                 ServiceCommand.Search.class, TagCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lodestone {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.lodestone.ingest.registry.FeedSource;
+import dev.lodestone.ingest.registry.Opml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,7 +21,8 @@ import java.util.List;
 /**
  * The settings of a Lodestone deployment, read from YAML ({@code config/lodestone.yml} is the bundled default).
  *
- * @param feeds         feed URLs to poll (http or https)
+ * @param feeds         feed URLs to poll (http or https): those listed in the file and those of its OPML
+ *                      {@code feedLists}
  * @param watchlist     path of the watch-list file; null for the bundled one
  * @param partitions    partitions of each topic created by the first service to start
  * @param minPollInterval how often the busiest feed is polled; each feed's interval follows its publishing rate
@@ -34,7 +37,7 @@ public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, D
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The file as written: strings, so that a bad URL is reported by the loader with its text. */
-    private record Raw(List<String> feeds, String watchlist, Integer partitions, Duration minPollInterval,
+    private record Raw(List<String> feeds, List<String> feedLists, String watchlist, Integer partitions, Duration minPollInterval,
                        Duration maxPollInterval, Boolean allowLoopback, Duration storyWindow) {}
 
     public LodestoneConfig {
@@ -102,6 +105,13 @@ public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, D
         for (String feed : raw.feeds() == null ? List.<String>of() : raw.feeds()) {
             feeds.add(feedUri(feed, name));
         }
+        for (String list : raw.feedLists() == null ? List.<String>of() : raw.feedLists()) {
+            for (FeedSource source : readFeedList(list, relativeTo, name)) {
+                if (source.type() == FeedSource.Type.FEED && !feeds.contains(source.url())) {
+                    feeds.add(feedUri(source.url().toString(), list));
+                }
+            }
+        }
         Path watchlist = null;
         if (raw.watchlist() != null) {
             watchlist = relativeTo == null ? Path.of(raw.watchlist()) : relativeTo.resolve(raw.watchlist());
@@ -112,6 +122,21 @@ public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, D
                 raw.maxPollInterval() == null ? Duration.ofHours(6) : raw.maxPollInterval(),
                 raw.allowLoopback() != null && raw.allowLoopback(),
                 raw.storyWindow() == null ? Duration.ofDays(14) : raw.storyWindow());
+    }
+
+    /** An OPML file beside the config file, or for the bundled config, bundled beside it. */
+    private static List<FeedSource> readFeedList(String list, Path relativeTo, String configName) {
+        try (InputStream in = relativeTo == null ? LodestoneConfig.class.getResourceAsStream("/" + list)
+                : Files.newInputStream(relativeTo.resolve(list))) {
+            if (in == null) {
+                throw new ConfigException("config " + configName + ": feed list " + list + " is not bundled");
+            }
+            return Opml.read(in);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config " + configName + ": cannot read feed list " + e.getFile() + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException("config " + configName + ": cannot read feed list " + list + ": " + e.getMessage());
+        }
     }
 
     private static URI feedUri(String text, String configName) {

@@ -7,18 +7,23 @@ import dev.lodestone.analyze.watchlist.Watchlist;
 import dev.lodestone.analyze.watchlist.WatchlistLoader;
 import dev.lodestone.analyze.watchlist.WatchlistWatcher;
 import dev.lodestone.core.EmbeddedKafka;
+import dev.lodestone.core.FeedState;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.Topics;
 import dev.lodestone.ingest.IngestService;
 import dev.lodestone.ingest.IngestSettings;
+import dev.lodestone.ingest.registry.FeedRegistry;
 import dev.lodestone.search.SearchService;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -114,16 +119,27 @@ public final class Pipeline implements AutoCloseable {
             LOG.info("Analyze: tagging {} entities of the watch-list '{}'", watchlist.entities().size(), watchlist.story());
         }
         if (options.services().contains(Service.INGEST)) {
-            IngestSettings settings = IngestSettings.defaults(config.feeds())
+            IngestSettings settings = IngestSettings.defaults(feedsToPoll(config))
                     .withPollInterval(config.minPollInterval())
                     .withMaxPollInterval(config.maxPollInterval())
                     .withAllowLoopback(config.allowLoopback());
             IngestService ingest = new IngestService(settings, bootstrapServers);
             started.push(ingest);
             ingest.start();
-            LOG.info("Ingest: polling {} feeds every {} to {}, by each feed's publishing rate", config.feeds().size(),
+            LOG.info("Ingest: polling {} feeds every {} to {}, by each feed's publishing rate", settings.feeds().size(),
                     config.minPollInterval(), config.maxPollInterval());
         }
+    }
+
+    /** The configured feeds, and those added to the registry with {@code lodestone feeds import}. */
+    private List<URI> feedsToPoll(LodestoneConfig config) {
+        Set<URI> feeds = new LinkedHashSet<>(config.feeds());
+        for (FeedState state : FeedRegistry.read(bootstrapServers)) {
+            if (state.type() == null || FeedState.FEED.equals(state.type())) {
+                feeds.add(URI.create(state.url()));
+            }
+        }
+        return List.copyOf(feeds);
     }
 
     private void createTopics(int partitions) throws InterruptedException {
