@@ -71,14 +71,14 @@ public final class ArticleExtractor {
     private static ExtractedArticle extract(Document page, URI pageUrl) {
         List<JsonNode> linkedData = linkedData(page);
         Optional<Dated> date = date(page, linkedData);
-        return new ExtractedArticle(
-                title(page),
-                byline(page, linkedData),
-                body(page),
+        String title = title(page);
+        String byline = byline(page, linkedData);
+        String language = language(page);
+        URI canonical = canonicalUrl(page, pageUrl);
+        return new ExtractedArticle(title, byline, ArticleBody.text(page),
                 date.map(Dated::instant).orElse(null),
                 date.map(Dated::source).orElse(null),
-                language(page),
-                canonicalUrl(page, pageUrl));
+                language, canonical);
     }
 
     private static String title(Document page) {
