@@ -1,6 +1,7 @@
 package dev.lodestone.ingest.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,13 +48,17 @@ final class ArticleBody {
             "sponsored", "promo", "promos", "promoted", "related", "recommended", "recommendations", "recirc",
             "comment", "comments", "disqus", "share", "sharing", "sharebar", "social", "socials", "newsletter",
             "subscribe", "subscription", "signup", "popup", "modal", "cookie", "cookies", "consent", "gdpr",
-            "breadcrumb", "breadcrumbs", "sidebar", "widget", "widgets", "outbrain", "taboola", "paywall",
+            "breadcrumb", "breadcrumbs", "sidebar", "outbrain", "taboola", "paywall",
             "byline", "bylines", "author", "authors", "bio", "dateline", "timestamp", "caption", "credit",
             "credits", "tags", "tag", "tagline", "keywords", "topics", "trending", "popular", "footer", "masthead",
             "toolbar", "pagination", "pager", "nav", "navbar", "navigation", "menu", "skip", "print", "email",
             "rss", "follow", "banner", "disclaimer", "copyright", "meta", "hidden", "visually", "sr", "offscreen",
             "video", "gallery", "slideshow", "carousel", "headline", "kicker", "rating", "login", "register",
-            "more", "next", "prev", "previous", "teaser", "teasers", "cta", "overlay", "donate", "inline");
+            "more", "next", "prev", "previous", "teaser", "teasers", "cta", "overlay", "donate");
+
+    /** Pairs of words, such as {@code article-body} or {@code entry-content}, that name the story's body. */
+    private static final Set<String> STORY_FIRST_WORDS = Set.of("article", "story", "post", "entry", "news", "blog");
+    private static final Set<String> STORY_SECOND_WORDS = Set.of("body", "content", "text", "copy");
 
     /** Words that mark the story itself; they shield nothing, but add to a container's score. */
     private static final Pattern STORY_NAMES = Pattern.compile(
@@ -85,9 +90,10 @@ final class ArticleBody {
         }
         body.select(NEVER_CONTENT).remove();
         Map<Element, Counts> counts = count(body);
-        pruneFurniture(body, counts.get(body).text, counts);
+        Element marked = markedStory(body, counts);
+        pruneFurniture(body, marked, counts);
         counts = count(body);
-        List<Element> story = story(body, counts);
+        List<Element> story = story(body, marked == null || marked.parent() == null ? null : marked, counts);
         Writer writer = new Writer();
         for (Element element : story) {
             writer.write(element);
@@ -139,13 +145,19 @@ final class ArticleBody {
         return counts;
     }
 
-    private static void pruneFurniture(Element root, int pageText, Map<Element, Counts> counts) {
+    /** Removes furniture, sparing the marked story, its ancestors, and any element holding half the page's text. */
+    private static void pruneFurniture(Element root, Element marked, Map<Element, Counts> counts) {
+        int pageText = counts.get(root).text;
+        Set<Element> spared = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element element = marked; element != null; element = element.parent()) {
+            spared.add(element);
+        }
         List<Element> furniture = new ArrayList<>();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
-                if (node instanceof Element element && element != root && isFurniture(element)
-                        && counts.get(element).text * 2 < pageText) {
+                if (node instanceof Element element && element != root && !spared.contains(element)
+                        && isFurniture(element) && counts.get(element).text * 2 < pageText) {
                     furniture.add(element);
                 }
             }
@@ -193,7 +205,7 @@ final class ArticleBody {
     }
 
     /** The story's elements, in page order: the best container and the siblings that belong with it. */
-    private static List<Element> story(Element body, Map<Element, Counts> counts) {
+    private static List<Element> story(Element body, Element marked, Map<Element, Counts> counts) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element element : body.getAllElements()) {
             Counts own = counts.get(element);
@@ -224,8 +236,13 @@ final class ArticleBody {
         if (best == null) {
             return List.of(body);
         }
-        best = widened(best, bestScore, counts);
-        if (best.parent() == null) {
+        if (marked != null && counts.get(marked).text * 3 >= counts.get(best).text) {
+            best = marked;
+            bestScore = Math.max(bestScore, counts.get(marked).score);
+        } else {
+            best = widened(best, bestScore, counts);
+        }
+        if (best == body) {
             return List.of(best);
         }
         List<Element> story = new ArrayList<>();
@@ -236,6 +253,34 @@ final class ArticleBody {
             }
         }
         return story;
+    }
+
+    /**
+     * The element the publisher marked as the story's body ({@code itemprop=articleBody}, or a class such as
+     * {@code article-body} or {@code entry-content}) holding the most text. Such marks are more reliable
+     * than scores when teaser lists with full-sentence summaries outscore a short story.
+     */
+    private static Element markedStory(Element body, Map<Element, Counts> counts) {
+        Element best = null;
+        for (Element element : body.select("[itemprop=articleBody], [class], [id]")) {
+            if (isMarkedStory(element) && (best == null || counts.get(element).text > counts.get(best).text)) {
+                best = element;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isMarkedStory(Element element) {
+        if (element.attr("itemprop").equals("articleBody")) {
+            return true;
+        }
+        List<String> words = words(element.className() + " " + element.id());
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (STORY_FIRST_WORDS.contains(words.get(i)) && STORY_SECOND_WORDS.contains(words.get(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
