@@ -292,6 +292,9 @@ final class ArticleBody {
         for (Element parent = current.parent(); parent != null && !parent.normalName().equals("body");
              parent = parent.parent()) {
             Counts own = counts.get(parent);
+            if (own == null) {
+                break;
+            }
             if (own.score >= bestScore * 0.75 || counts.get(current).text * 10 >= own.text * 9 && parent.childrenSize() == 1) {
                 current = parent;
             } else {
