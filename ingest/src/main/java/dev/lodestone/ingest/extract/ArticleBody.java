@@ -23,7 +23,8 @@ import org.jsoup.select.NodeVisitor;
  *   whose class, id or role names page furniture (comments, sharing, related links, ads, newsletters,
  *   bylines...). A name is read as words ({@code relatedArticles} is "related articles"), so {@code shadow}
  *   or {@code download} never read as "ad". An element holding most of the page's text is never pruned by
- *   its name: themes put words like {@code has-sidebar} on the story's own wrapper.</li>
+ *   its name: themes put words like {@code has-sidebar} on the story's own wrapper. A {@code <time>} standing
+ *   on its own line is the page's dateline, not the story.</li>
  *   <li><b>Score</b> every container by the paragraphs it holds, as Readability does: each paragraph gives
  *   its parent points for its length and commas, and less to the ancestors above; a container loses the
  *   share of its text that is link text. The best container, widened to the ancestor its runners-up share,
@@ -170,11 +171,14 @@ final class ArticleBody {
 
     private static boolean isFurniture(Element element) {
         String tag = element.normalName();
-        if (tag.equals("article") || tag.equals("main") || tag.equals("p") || tag.equals("a")
+        if (tag.equals("article") || tag.equals("main") || tag.equals("a")
                 || element.hasAttr("itemprop") && element.attr("itemprop").equals("articleBody")) {
             return false;
         }
         if (tag.equals("header") || tag.equals("form")) {
+            return true;
+        }
+        if (tag.equals("time") && element.closest("p, li, td, blockquote") == null) {
             return true;
         }
         for (String word : words(element.className() + " " + element.id() + " " + element.attr("role"))) {
