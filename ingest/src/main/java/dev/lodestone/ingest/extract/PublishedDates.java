@@ -12,16 +12,20 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads the ISO-8601 spellings that pages use for publication dates. A date without a zone is taken as
+ * Reads the ISO-8601 (and RFC 1123) spellings that pages use for publication dates. A date without a zone is taken as
  * UTC: wrong by a few hours at worst, which beats having no date at all.
  */
 final class PublishedDates {
     private static final DateTimeFormatter OFFSET_WITHOUT_COLON = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm[:ss][.SSS]XX");
 
+    private static final DateTimeFormatter SPACE_SEPARATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
+
     private static final List<Function<String, Instant>> SPELLINGS = List.of(
             text -> OffsetDateTime.parse(text).toInstant(),
             text -> OffsetDateTime.parse(text, OFFSET_WITHOUT_COLON).toInstant(),
             text -> LocalDateTime.parse(text).toInstant(ZoneOffset.UTC),
+            text -> LocalDateTime.parse(text, SPACE_SEPARATED).toInstant(ZoneOffset.UTC),
+            text -> OffsetDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(),
             text -> LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
 
     private PublishedDates() {}

@@ -89,7 +89,8 @@ class ArticleExtractorTest {
 
     @Test
     void aPageWithoutADateHasNone() {
-        ExtractedArticle article = extract("<html><body><p>Undated text.</p></body></html>");
+        ExtractedArticle article = ArticleExtractor.extract("<html><body><p>Undated text.</p></body></html>",
+                URI.create("https://www.frontierherald.example/shipment"));
         assertNull(article.publishedAt());
         assertNull(article.dateSource());
     }
@@ -110,9 +111,49 @@ class ArticleExtractorTest {
     }
 
     @Test
-    void theTitleFallsBackToTheFirstHeadingThenTheTitleElement() {
-        assertEquals("Heading", extract("<html><head><title>Tab</title></head><body><h1>Heading</h1></body></html>").title());
-        assertEquals("Tab", extract("<html><head><title>Tab</title></head><body><p>x</p></body></html>").title());
+    void withoutDeclaredTitlesTheTitleElementLosesItsSiteSuffix() {
+        assertEquals("Reko Diq output doubles", extract("""
+                <html><head><title>Reko Diq output doubles | Frontier Herald</title></head>
+                <body><h1>Heading</h1></body></html>""").title());
+    }
+
+    @Test
+    void withoutAnyTitleTheFirstHeadingIsTheTitle() {
+        assertEquals("Heading", extract("<html><body><h1>Heading</h1></body></html>").title());
+    }
+
+    @Test
+    void theModifiedTimeLeadImageAndSectionComeFromOpenGraph() {
+        ExtractedArticle article = extract("""
+                <html><head><meta property="article:modified_time" content="2025-10-05T08:00:00Z">
+                <meta property="og:image" content="/img/ship.jpg"><meta property="article:section" content="Business">
+                </head><body><p>Text.</p></body></html>""");
+        assertEquals(Instant.parse("2025-10-05T08:00:00Z"), article.modifiedAt());
+        assertEquals(URI.create("https://www.frontierherald.example/img/ship.jpg"), article.leadImage());
+        assertEquals("Business", article.section());
+    }
+
+    @Test
+    void aDateInTheUrlPathIsTheLastResort() {
+        ExtractedArticle article = extract("<html><body><p>Undated text.</p></body></html>");
+        assertEquals(Instant.parse("2025-10-04T00:00:00Z"), article.publishedAt());
+        assertEquals("url", article.dateSource());
+    }
+
+    @Test
+    void severalJsonLdAuthorsMakeOneByline() {
+        assertEquals("Amina Qureshi and Sheikh Waqqas Akram", extract("""
+                <html><head><script type="application/ld+json">{"@type": "NewsArticle", "author": [
+                {"@type": "Person", "name": "Amina Qureshi"}, {"@type": "Person", "name": "Sheikh Waqqas Akram"}]}
+                </script></head><body><p>Text.</p></body></html>""").byline());
+    }
+
+    @Test
+    void anUndeclaredLanguageIsGuessedFromTheText() {
+        assertEquals("fr", extract("""
+                <html><body><p>Le Pakistan a envoyé les premiers minerais aux États-Unis dans le cadre de
+                l'accord signé le mois dernier, et les responsables disent que la route par Pasni est à l'étude.</p>
+                </body></html>""").language());
     }
 
     @Test
