@@ -4,6 +4,10 @@ import dev.lodestone.analyze.eval.MentionEvaluation;
 import dev.lodestone.analyze.story.StoryClusterer;
 import dev.lodestone.analyze.story.StoryEvaluation;
 import dev.lodestone.app.bench.AnalyzeThroughput;
+import dev.lodestone.ingest.extract.bench.ExtractionBenchmark;
+import dev.lodestone.ingest.extract.bench.MetadataBenchmark;
+import dev.lodestone.ingest.feed.FeedCorpusBenchmark;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,8 +15,54 @@ import picocli.CommandLine.Option;
 /** {@code lodestone bench}: the benchmarks behind the numbers in BENCHMARKS.md, each printing a table. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Lodestone's speed and quality; each benchmark prints a table.",
-        subcommands = {BenchCommand.Analyze.class, BenchCommand.Mentions.class, BenchCommand.Stories.class})
+        subcommands = {BenchCommand.Extraction.class, BenchCommand.Metadata.class, BenchCommand.FeedCorpus.class,
+                BenchCommand.Analyze.class, BenchCommand.Mentions.class, BenchCommand.Stories.class})
 final class BenchCommand {
+
+    @Command(name = "extraction", mixinStandardHelpOptions = true,
+            description = "Article-body F1 on the extraction benchmark beside other extractors' scores, and pages/s "
+                    + "on one thread. Targets: F1 >= 0.970, 100 pages/s.")
+    static final class Extraction implements Callable<Integer> {
+        @Option(names = "--dir", defaultValue = "../shared/benchmarks/article-extraction",
+                description = "The benchmark folder (html/, ground-truth.json, peers/). Default: ${DEFAULT-VALUE}.")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            ExtractionBenchmark.main(new String[] {dir.toString()});
+            return 0;
+        }
+    }
+
+    @Command(name = "metadata", mixinStandardHelpOptions = true,
+            description = "Title, byline, published time and language against Readability's saved pages. "
+                    + "Targets: 95%, 80%, 90%, 95%.")
+    static final class Metadata implements Callable<Integer> {
+        @Option(names = "--dir", defaultValue = "../shared/corpora/readability-pages",
+                description = "The corpus folder. Default: ${DEFAULT-VALUE}.")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            MetadataBenchmark.main(new String[] {dir.toString()});
+            return 0;
+        }
+    }
+
+    @Command(name = "feeds", mixinStandardHelpOptions = true,
+            description = "Agreement of item title, link, published time and author with gofeed's expected values. "
+                    + "Target: 95%.")
+    static final class FeedCorpus implements Callable<Integer> {
+        @Option(names = "--dir", defaultValue = "../shared/corpora/gofeed-testdata/translator",
+                description = "gofeed's translator test data. Default: ${DEFAULT-VALUE}.")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            FeedCorpusBenchmark.main(new String[] {dir.toString()});
+            return 0;
+        }
+    }
 
     @Command(name = "mentions", mixinStandardHelpOptions = true,
             description = "Entity precision and recall and the F1 of 'about' on the labelled evaluation set. "

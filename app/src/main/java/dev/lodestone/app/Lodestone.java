@@ -4,6 +4,8 @@ import dev.lodestone.analyze.watchlist.WatchlistException;
 import dev.lodestone.core.DataFolderInUseException;
 import dev.lodestone.core.KafkaUnavailableException;
 import dev.lodestone.core.PortInUseException;
+import dev.lodestone.ingest.fetch.FetchException;
+import java.nio.file.NoSuchFileException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Watches the news for one story: ingests feeds and pages, tags the story's cast, "
                 + "indexes everything for search and alerts.",
         subcommands = {RunCommand.class, DemoCommand.class, FeedsCommand.class, ParseFeedCommand.class, ServiceCommand.Ingest.class, ServiceCommand.Analyze.class,
-                ServiceCommand.Search.class, TagCommand.class, BenchCommand.class,
+                ServiceCommand.Search.class, ExtractCommand.class, TagCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lodestone {
     public static void main(String[] args) {
@@ -30,7 +32,9 @@ public final class Lodestone {
 
     private static int reportFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (isExpected(e)) {
+        if (e instanceof NoSuchFileException) {
+            err.println("lodestone: no such file: " + e.getMessage());
+        } else if (isExpected(e)) {
             err.println("lodestone: " + e.getMessage());
         } else {
             err.println("lodestone: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -46,6 +50,7 @@ public final class Lodestone {
                 || e instanceof PortInUseException
                 || e instanceof DataFolderInUseException
                 || e instanceof KafkaUnavailableException
+                || e instanceof FetchException
                 || e instanceof IllegalArgumentException;
     }
 }
