@@ -4,6 +4,7 @@ import dev.lodestone.analyze.story.StoryAssignment;
 import dev.lodestone.analyze.story.StoryClusterer;
 import dev.lodestone.analyze.story.StoryFollower;
 import dev.lodestone.core.Article;
+import dev.lodestone.core.Health;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.JsonSerde;
 import dev.lodestone.core.KafkaSettings;
@@ -16,7 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -57,7 +62,12 @@ public final class AnalyzeService implements AutoCloseable {
     private final StoryFollower storyFollower;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final AtomicLong tagged = new AtomicLong();
+    private final Counter tagged = Metrics.counter("lodestone.analyze.articles", "outcome", "tagged");
+    private final Counter skipped = Metrics.counter("lodestone.analyze.articles", "outcome", "malformed");
+    private final Counter aborted = Metrics.counter("lodestone.analyze.transactions.aborted");
+    private final Timer tagTime = Metrics.timer("lodestone.analyze.tag.time");
+    private final KafkaClientMetrics consumerMetrics;
+    private volatile String failure;
 
     /**
      * @param instanceId stable name of this instance (e.g. the host name), part of its transactional id
@@ -74,6 +84,9 @@ public final class AnalyzeService implements AutoCloseable {
         producerProps.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
         this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), JsonSerde.serializer());
         this.storyFollower = new StoryFollower(bootstrapServers, clientId + "-stories", stories);
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(Metrics.globalRegistry);
+        Metrics.gauge("lodestone.analyze.stories.remembered", stories, StoryClusterer::size);
         this.thread = new Thread(this::run, "analyze");
     }
 
@@ -91,7 +104,16 @@ public final class AnalyzeService implements AutoCloseable {
 
     /** Articles tagged since start. */
     public long taggedCount() {
-        return tagged.get();
+        return (long) tagged.count();
+    }
+
+    /** Up while the tagging loop runs; down with the reason once it stopped on an error. */
+    public Health health() {
+        if (failure != null) {
+            return Health.down("analyze", "stopped: " + failure);
+        }
+        return thread.isAlive() ? Health.up("analyze", String.format("%,d articles tagged", taggedCount()))
+                : Health.down("analyze", "not running");
     }
 
     private void run() {
@@ -108,6 +130,7 @@ public final class AnalyzeService implements AutoCloseable {
                 throw e;
             }
         } catch (RuntimeException e) {
+            failure = e.toString();
             LOG.error("Analyze stopped: {}", e.toString(), e);
         }
     }
@@ -122,9 +145,10 @@ public final class AnalyzeService implements AutoCloseable {
             }
             producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
             producer.commitTransaction();
-            tagged.addAndGet(records.count());
+            tagged.increment(records.count());
             LOG.debug("Tagged {} articles", records.count());
         } catch (KafkaException e) {
+            aborted.increment();
             LOG.warn("Transaction aborted, the batch will be read again: {}", e.getMessage());
             // A fenced or broken producer cannot abort: the exception ends this instance's loop.
             producer.abortTransaction();
@@ -137,10 +161,13 @@ public final class AnalyzeService implements AutoCloseable {
         try {
             article = Json.fromBytes(record.value(), Article.class);
         } catch (MalformedRecordException e) {
+            skipped.increment();
             LOG.warn("Skipped record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
             return;
         }
+        long start = System.nanoTime();
         TaggedArticle result = analyzer.analyze(article);
+        tagTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         StoryAssignment story = stories.assign(article.id(), article.body(),
                 article.fetchedAt() != null ? article.fetchedAt() : Instant.ofEpochMilli(record.timestamp()));
         producer.send(new ProducerRecord<>(Topics.TAGGED, result.id(), result.withStory(story.storyId(), story.firstInStory())));
@@ -168,6 +195,7 @@ public final class AnalyzeService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        consumerMetrics.close();
         consumer.close();
         storyFollower.close();
         producer.close(Duration.ofSeconds(5));

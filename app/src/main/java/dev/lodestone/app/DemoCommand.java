@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
             pipeline = Pipeline.start(new Pipeline.Options(
                     config.withFeeds(newswire.feedUrls()).withAllowLoopback(true).withPollInterval(Duration.ofSeconds(2)),
                     Pipeline.all(), options.bootstrapServers, options.data, options.port, options.kafkaPort,
-                    options.instanceId));
+                    options.opsPort, options.instanceId));
         } catch (Exception e) {
             newswire.close();
             throw e;

@@ -10,17 +10,34 @@ import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The {@code lodestone} command. */
-@Command(name = "lodestone", mixinStandardHelpOptions = true, version = "lodestone 0.1.0",
+@Command(name = "lodestone", mixinStandardHelpOptions = true, version = "lodestone 0.1.0", scope = CommandLine.ScopeType.INHERIT,
         description = "Watches the news for one story: ingests feeds and pages, tags the story's cast, "
                 + "indexes everything for search and alerts.",
         subcommands = {RunCommand.class, DemoCommand.class, FeedsCommand.class, ParseFeedCommand.class, ServiceCommand.Ingest.class, ServiceCommand.Analyze.class,
                 ServiceCommand.Search.class, ExtractCommand.class, TagCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lodestone {
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text",
+            description = "Log lines as text for people or JSON for machines. Default: ${DEFAULT-VALUE}.")
+    String logFormat;
+
     public static void main(String[] args) {
+        chooseLogFormat(args);
         System.exit(commandLine().execute(args));
+    }
+
+    /** Logging is configured by the first logger created, before picocli has parsed anything: look ahead. */
+    private static void chooseLogFormat(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String format = args[i].startsWith("--log-format=") ? args[i].substring("--log-format=".length())
+                    : args[i].equals("--log-format") && i + 1 < args.length ? args[i + 1] : null;
+            if ("json".equalsIgnoreCase(format)) {
+                System.setProperty("LODESTONE_LOG_FORMAT", "JSON");
+            }
+        }
     }
 
     /** The command line with Lodestone's error handling: known problems end with one line, not a stack trace. */

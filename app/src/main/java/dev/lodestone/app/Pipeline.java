@@ -8,6 +8,7 @@ import dev.lodestone.analyze.watchlist.WatchlistLoader;
 import dev.lodestone.analyze.watchlist.WatchlistWatcher;
 import dev.lodestone.core.EmbeddedKafka;
 import dev.lodestone.core.FeedState;
+import dev.lodestone.core.Health;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.Topics;
 import dev.lodestone.ingest.IngestService;
@@ -20,12 +21,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -52,10 +55,11 @@ public final class Pipeline implements AutoCloseable {
      * @param dataDir          where the embedded broker and the index keep their files
      * @param webPort          the search service's HTTP port (0 picks a free one)
      * @param kafkaPort        the embedded broker's port (0 picks a free one)
+     * @param opsPort          the port of /health and /metrics (0 picks a free one, -1 serves none)
      * @param instanceId       stable name of this process among its peers, for transactional ids
      */
     public record Options(LodestoneConfig config, Set<Service> services, String bootstrapServers, Path dataDir,
-                          int webPort, int kafkaPort, String instanceId) {
+                          int webPort, int kafkaPort, int opsPort, String instanceId) {
         public Options {
             services = Set.copyOf(services);
         }
@@ -65,8 +69,10 @@ public final class Pipeline implements AutoCloseable {
     private static final int STORIES_REMEMBERED = 200_000;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<Supplier<Health>> health = new ArrayList<>();
     private String bootstrapServers;
     private SearchService search;
+    private OpsServer ops;
 
     private Pipeline() {}
 
@@ -100,6 +106,8 @@ public final class Pipeline implements AutoCloseable {
             search = new SearchService(options.dataDir().resolve("index"), bootstrapServers, options.webPort());
             started.push(search);
             search.start();
+            SearchService searching = search;
+            health.add(() -> Health.up("search", String.format("index open, %,d articles", searching.indexedCount())));
             LOG.info("Search: web page and API at http://localhost:{}/", search.port());
         }
         if (options.services().contains(Service.ANALYZE)) {
@@ -108,6 +116,7 @@ public final class Pipeline implements AutoCloseable {
                     options.instanceId());
             started.push(analyze);
             analyze.start();
+            health.add(analyze::health);
             if (config.watchlist() != null) {
                 WatchlistWatcher watcher = new WatchlistWatcher(config.watchlist(), reloaded -> {
                     analyze.useAnalyzer(new ArticleAnalyzer(reloaded, Clock.systemUTC()));
@@ -128,6 +137,11 @@ public final class Pipeline implements AutoCloseable {
             ingest.start();
             LOG.info("Ingest: polling {} feeds every {} to {}, by each feed's publishing rate", settings.feeds().size(),
                     config.minPollInterval(), config.maxPollInterval());
+        }
+        if (options.opsPort() >= 0) {
+            ops = new OpsServer(options.opsPort(), bootstrapServers, health);
+            started.push(ops);
+            LOG.info("Health and metrics at http://localhost:{}/health and /metrics", ops.port());
         }
     }
 
@@ -152,6 +166,11 @@ public final class Pipeline implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The port of /health and /metrics, when this process serves them. */
+    public Optional<Integer> opsPort() {
+        return Optional.ofNullable(ops).map(OpsServer::port);
     }
 
     /** The search service, when this process runs one. */

@@ -24,6 +24,10 @@ final class PipelineOptions {
             description = "Port of the embedded broker, for services in other processes. Default: ${DEFAULT-VALUE}.")
     int kafkaPort;
 
+    @Option(names = "--ops-port", defaultValue = "8081",
+            description = "Port of /health and /metrics (Prometheus); -1 for none. Default: ${DEFAULT-VALUE}.")
+    int opsPort;
+
     @Option(names = "--instance-id", paramLabel = "NAME", defaultValue = "${env:HOSTNAME:-main}",
             description = "Name of this process among its peers, stable across restarts. Default: the host name.")
     String instanceId;

@@ -21,7 +21,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LodestoneConfig config = options.loadConfig();
         Pipeline pipeline = Pipeline.start(new Pipeline.Options(config, Pipeline.all(), options.bootstrapServers,
-                options.data, options.port, options.kafkaPort, options.instanceId));
+                options.data, options.port, options.kafkaPort, options.opsPort, options.instanceId));
         LOG.info("Lodestone is running: open http://localhost:{}/", options.port);
         runUntilStopped(pipeline);
         return 0;

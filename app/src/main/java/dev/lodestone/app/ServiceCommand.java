@@ -29,7 +29,7 @@ abstract class ServiceCommand implements Callable<Integer> {
                     "--bootstrap-servers is required: a service alone joins an existing Kafka cluster");
         }
         Pipeline pipeline = Pipeline.start(new Pipeline.Options(options.loadConfig(), Set.of(service()),
-                options.bootstrapServers, options.data, options.port, options.kafkaPort, options.instanceId));
+                options.bootstrapServers, options.data, options.port, options.kafkaPort, options.opsPort, options.instanceId));
         LOG.info("Lodestone {} is running against {}", spec.name(), options.bootstrapServers);
         RunCommand.runUntilStopped(pipeline);
         return 0;

@@ -68,7 +68,7 @@ class PipelineEndToEndTest {
                 .withFeeds(newswire.feedUrls())
                 .withAllowLoopback(true)
                 .withPollInterval(Duration.ofMillis(300));
-        return new Pipeline.Options(config, Pipeline.all(), bootstrapServers, data, 0, 0, "test");
+        return new Pipeline.Options(config, Pipeline.all(), bootstrapServers, data, 0, 0, 0, "test");
     }
 
     private JsonNode search(int port, String query) throws Exception {

@@ -43,6 +43,6 @@ class RestartTest {
                 .withFeeds(newswire.feedUrls())
                 .withAllowLoopback(true)
                 .withPollInterval(POLL);
-        return new Pipeline.Options(config, Pipeline.all(), null, data, 0, 0, "test");
+        return new Pipeline.Options(config, Pipeline.all(), null, data, 0, 0, 0, "test");
     }
 }
