@@ -2,6 +2,8 @@ package dev.lodestone.app;
 
 import dev.lodestone.analyze.eval.MentionEvaluation;
 import dev.lodestone.analyze.story.StoryClusterer;
+import dev.lodestone.analyze.tag.TaggerBenchmark;
+import dev.lodestone.analyze.watchlist.WatchlistLoader;
 import dev.lodestone.analyze.story.StoryEvaluation;
 import dev.lodestone.app.bench.AnalyzeThroughput;
 import dev.lodestone.ingest.extract.bench.ExtractionBenchmark;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Lodestone's speed and quality; each benchmark prints a table.",
         subcommands = {BenchCommand.Extraction.class, BenchCommand.Metadata.class, BenchCommand.FeedCorpus.class,
-                BenchCommand.Analyze.class, BenchCommand.Mentions.class, BenchCommand.Stories.class})
+                BenchCommand.Tagger.class, BenchCommand.Analyze.class, BenchCommand.Mentions.class, BenchCommand.Stories.class})
 final class BenchCommand {
 
     @Command(name = "extraction", mixinStandardHelpOptions = true,
@@ -60,6 +62,20 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             FeedCorpusBenchmark.main(new String[] {dir.toString()});
+            return 0;
+        }
+    }
+
+    @Command(name = "tagger", mixinStandardHelpOptions = true,
+            description = "The mention tagger's speed on one thread over generated news text, after warm-up. "
+                    + "Target: 50 MB/s.")
+    static final class Tagger implements Callable<Integer> {
+        @Option(names = "--megabytes", defaultValue = "50", description = "Text to tag. Default: ${DEFAULT-VALUE}.")
+        double megabytes;
+
+        @Override
+        public Integer call() {
+            System.out.println(TaggerBenchmark.run(WatchlistLoader.bundled(), megabytes, 42).row());
             return 0;
         }
     }
