@@ -31,8 +31,8 @@ class IngestSettingsTest {
     void withersChangeOnlyTheirOwnSetting() {
         IngestSettings defaults = IngestSettings.defaults(List.of(URI.create("https://www.dawn.com/feeds/home")));
         IngestSettings changed = defaults.withPollInterval(Duration.ofSeconds(30)).withAllowLoopback(true);
-        assertEquals(new IngestSettings(defaults.feeds(), Duration.ofSeconds(30), defaults.maxPollInterval(), true, defaults.maxBodyBytes(),
-                defaults.connectTimeout(), defaults.requestTimeout(), defaults.userAgent()), changed);
+        assertEquals(new IngestSettings(defaults.sources(), Duration.ofSeconds(30), defaults.maxPollInterval(), true, defaults.maxBodyBytes(),
+                defaults.connectTimeout(), defaults.requestTimeout(), defaults.userAgent(), defaults.politeness()), changed);
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.lodestone.core.FeedState;
 import dev.lodestone.ingest.LoopbackServer;
 import dev.lodestone.ingest.fetch.AddressGuard;
 import dev.lodestone.ingest.fetch.HttpFetcher;
+import dev.lodestone.ingest.fetch.Politeness;
+import dev.lodestone.ingest.registry.FeedSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,8 +49,8 @@ class FeedPollerTest {
 
     private FeedPoller poller(String feedPath) {
         HttpFetcher fetcher = new HttpFetcher(new AddressGuard(true), "Lodestone/test", Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 1 << 20);
-        return new FeedPoller(server.url(feedPath), SCHEDULE, fetcher, seen, Clock.fixed(NOW, ZoneOffset.UTC));
+                Duration.ofSeconds(5), 1 << 20, Politeness.DEFAULT.withHostDelay(Duration.ZERO));
+        return new FeedPoller(FeedSource.feed(server.url(feedPath)), SCHEDULE, fetcher, seen, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
