@@ -13,6 +13,7 @@ import dev.lodestone.core.JsonSerde;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.Topics;
 import dev.lodestone.ingest.fetch.Politeness;
+import dev.lodestone.ingest.registry.FeedSource;
 import dev.lodestone.ingest.registry.TopicSnapshot;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +168,42 @@ class IngestServiceTest {
                 FeedState slowState = read(Topics.FEEDS, FeedState.class,
                         found -> found.containsKey(slow.url("/feed.xml").toString())).get(slow.url("/feed.xml").toString());
                 assertEquals(slow.url("/feed.xml") + ": timed out after 3000 ms", slowState.lastError());
+            }
+        }
+    }
+
+    @Test
+    void sitemapsAndSectionPagesArePolledLikeFeedsAndReportedByType() throws Exception {
+        String anHourAgo = Instant.now().minus(Duration.ofHours(1)).toString();
+        try (LoopbackServer site = new LoopbackServer()) {
+            site.serve("/news-sitemap.xml", "application/xml", LoopbackServer.resource("sitemap/news.xml")
+                            .replace("2025-10-03T09:00:00Z", anHourAgo).replace("2025-10-04T05:00:00+05:00", anHourAgo)
+                            .replace("BASE_URL", site.url("").toString()).getBytes(StandardCharsets.UTF_8))
+                    .serve("/business/", "text/html", LoopbackServer.resource("section/local.html").replace("LATER_LINKS", "")
+                            .getBytes(StandardCharsets.UTF_8))
+                    .serveResource("/news/", "text/html", "service/shipment.html")
+                    .serveResource("/2025/", "text/html", "service/mou.html");
+            URI sitemap = site.url("/news-sitemap.xml");
+            URI section = site.url("/business/");
+            IngestSettings settings = IngestSettings.defaults(List.of())
+                    .withSources(List.of(new FeedSource(sitemap, "Local Wire news", null, "", FeedSource.Type.SITEMAP),
+                            new FeedSource(section, "", null, "", FeedSource.Type.SECTION)))
+                    .withAllowLoopback(true).withPoliteness(QUICK);
+
+            try (IngestService ingest = new IngestService(settings, kafka.bootstrapServers())) {
+                ingest.start();
+                Map<String, FeedState> feeds = read(Topics.FEEDS, FeedState.class,
+                        found -> found.containsKey(sitemap.toString()) && found.containsKey(section.toString()));
+
+                assertEquals(FeedState.SITEMAP, feeds.get(sitemap.toString()).type());
+                assertEquals("Local Wire news", feeds.get(sitemap.toString()).title());
+                assertEquals(2, feeds.get(sitemap.toString()).itemsSeen());
+                assertEquals(FeedState.SECTION, feeds.get(section.toString()).type());
+                assertEquals(2, feeds.get(section.toString()).itemsSeen());
+                Map<String, Article> articles = read(Topics.ARTICLES, Article.class,
+                        found -> found.containsKey(ArticleId.of(site.url("/news/1943999").toString())));
+                assertEquals("First minerals shipment leaves Karachi",
+                        articles.get(ArticleId.of(site.url("/news/1943999").toString())).title());
             }
         }
     }
