@@ -9,11 +9,15 @@ import dev.lodestone.ingest.feed.FeedPoller;
 import dev.lodestone.ingest.feed.SeenArticles;
 import dev.lodestone.ingest.fetch.AddressGuard;
 import dev.lodestone.ingest.fetch.HttpFetcher;
+import dev.lodestone.ingest.registry.FeedSource;
 import dev.lodestone.ingest.registry.TopicSnapshot;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,15 +32,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest service: polls every configured feed and publishes each new article on
- * {@link Topics#ARTICLES}, keyed by its id, and each feed's health after every poll on {@link Topics#FEEDS},
- * keyed by the feed URL. The topics must exist ({@link Topics#ensureExist}).
+ * The ingest service: polls every configured source (feed, sitemap or section page) and publishes each new
+ * article on {@link Topics#ARTICLES}, keyed by its id, and each source's health after every poll on
+ * {@link Topics#FEEDS}, keyed by its URL. The topics must exist ({@link Topics#ensureExist}).
  *
  * <p>Feeds are polled on a small pool of threads, the first time at {@link #start()} and then when the feed's
  * {@link dev.lodestone.ingest.feed.PollSchedule} says after the end of the previous poll, so polls of one
  * feed never overlap. A slow or
- * failing feed occupies one thread and delays no other feed on a free thread; requests to one host go one
- * at a time whichever feed they come from. No failure in a poll ever cancels the feed's schedule.
+ * failing feed occupies one thread, for at most its number of fetches times the request timeout, and delays
+ * no other feed on a free thread; requests to one host go one at a time, with a pause between them,
+ * whichever feed they come from. No failure in a poll ever cancels the feed's schedule.
  */
 public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -55,11 +60,11 @@ public final class IngestService implements AutoCloseable {
     public IngestService(IngestSettings settings, String bootstrapServers) {
         this.settings = settings;
         HttpFetcher fetcher = new HttpFetcher(new AddressGuard(settings.allowLoopback()), settings.userAgent(),
-                settings.connectTimeout(), settings.requestTimeout(), settings.maxBodyBytes());
+                settings.connectTimeout(), settings.requestTimeout(), settings.maxBodyBytes(), settings.politeness());
         this.seen = new SeenArticles(SEEN_URLS);
         this.bootstrapServers = bootstrapServers;
-        this.pollers = settings.feeds().stream().distinct()
-                .map(feed -> new FeedPoller(feed, settings.pollSchedule(), fetcher, seen, Clock.systemUTC()))
+        this.pollers = distinctByUrl(settings.sources()).stream()
+                .map(source -> new FeedPoller(source, settings.pollSchedule(), fetcher, seen, Clock.systemUTC()))
                 .toList();
         this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "lodestone-ingest"),
                 new StringSerializer(), JsonSerde.serializer());
@@ -88,7 +93,7 @@ public final class IngestService implements AutoCloseable {
         for (FeedPoller poller : pollers) {
             scheduler.execute(() -> pollAndReschedule(poller));
         }
-        LOG.info("Ingest started: {} feeds, every {} to {} by publishing rate; {} article records already published",
+        LOG.info("Ingest started: {} sources, every {} to {} by publishing rate; {} article records already published",
                 pollers.size(), settings.pollInterval(), settings.maxPollInterval(), known[0]);
     }
 
@@ -138,6 +143,13 @@ public final class IngestService implements AutoCloseable {
                 LOG.error("Could not publish {} on {}: {}", key, topic, error.getMessage());
             }
         });
+    }
+
+    /** The first source listed for each URL: one URL polled twice would only cost its server double. */
+    private static List<FeedSource> distinctByUrl(List<FeedSource> sources) {
+        Map<URI, FeedSource> byUrl = new LinkedHashMap<>();
+        sources.forEach(source -> byUrl.putIfAbsent(source.url(), source));
+        return List.copyOf(byUrl.values());
     }
 
     private static ThreadFactory namedDaemonThreads() {

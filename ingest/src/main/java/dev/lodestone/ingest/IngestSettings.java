@@ -1,6 +1,8 @@
 package dev.lodestone.ingest;
 
 import dev.lodestone.ingest.feed.PollSchedule;
+import dev.lodestone.ingest.fetch.Politeness;
+import dev.lodestone.ingest.registry.FeedSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.Objects;
  * What ingest watches and how politely it fetches. Bad settings fail here, at start-up, with a message
  * naming the offending value, rather than as a poll that silently never works.
  *
- * @param feeds          the RSS or Atom feeds to poll, http or https only
+ * @param sources        the feeds, sitemaps and section pages to poll, http or https only
  * @param pollInterval   the shortest delay between polls of a feed, for the busiest feeds; each feed's
  *                       delay follows its publishing rate ({@link PollSchedule}) up to {@code maxPollInterval}
  * @param maxPollInterval the longest delay, for dead or failing feeds
@@ -21,22 +23,25 @@ import java.util.Objects;
  * @param connectTimeout how long to wait for a TCP (and TLS) connection
  * @param requestTimeout how long one fetch may take in all, redirects and body included
  * @param userAgent      sent with every request, so site owners can see who is calling and why
+ * @param politeness     pauses per host, robots.txt and retries: what keeps ingest welcome on the sites it reads
  */
 public record IngestSettings(
-        List<URI> feeds,
+        List<FeedSource> sources,
         Duration pollInterval,
         Duration maxPollInterval,
         boolean allowLoopback,
         int maxBodyBytes,
         Duration connectTimeout,
         Duration requestTimeout,
-        String userAgent) {
+        String userAgent,
+        Politeness politeness) {
 
     public static final String USER_AGENT = "Lodestone/0.1 (news monitor; +https://github.com/lodestone-news/lodestone)";
 
     public IngestSettings {
-        feeds = List.copyOf(feeds);
-        for (URI feed : feeds) {
+        sources = List.copyOf(sources);
+        for (FeedSource source : sources) {
+            URI feed = source.url();
             String scheme = feed.getScheme() == null ? "" : feed.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 throw new IllegalArgumentException(
@@ -59,15 +64,22 @@ public record IngestSettings(
         if (userAgent == null || userAgent.isBlank()) {
             throw new IllegalArgumentException("userAgent must name the crawler");
         }
+        Objects.requireNonNull(politeness, "politeness");
     }
 
     /**
      * Polls each feed every 2 minutes to 6 hours by its publishing rate, refuses loopback, caps bodies at
-     * 5 MB, 10 s to connect and 30 s per fetch.
+     * 5 MB, 10 s to connect and 30 s per fetch, and is {@link Politeness#DEFAULT polite}.
      */
     public static IngestSettings defaults(List<URI> feeds) {
-        return new IngestSettings(feeds, PollSchedule.DEFAULT.min(), PollSchedule.DEFAULT.max(), false, 5 * 1024 * 1024,
-                Duration.ofSeconds(10), Duration.ofSeconds(30), USER_AGENT);
+        return new IngestSettings(feeds.stream().map(FeedSource::feed).toList(), PollSchedule.DEFAULT.min(),
+                PollSchedule.DEFAULT.max(), false, 5 * 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                USER_AGENT, Politeness.DEFAULT);
+    }
+
+    /** The URLs of the sources that are feeds (RSS, Atom, JSON Feed), in order. */
+    public List<URI> feeds() {
+        return sources.stream().filter(source -> source.type() == FeedSource.Type.FEED).map(FeedSource::url).toList();
     }
 
     /** The bounds of every feed's adaptive poll interval. */
@@ -78,19 +90,37 @@ public record IngestSettings(
     /** Sets the shortest poll interval, raising the longest to it if need be. */
     public IngestSettings withPollInterval(Duration pollInterval) {
         Duration max = maxPollInterval.compareTo(pollInterval) < 0 ? pollInterval : maxPollInterval;
-        return new IngestSettings(feeds, pollInterval, max, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent);
+        return new IngestSettings(sources, pollInterval, max, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
     }
 
     public IngestSettings withMaxPollInterval(Duration maxPollInterval) {
-        return new IngestSettings(feeds, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent);
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
     }
 
     public IngestSettings withAllowLoopback(boolean allowLoopback) {
-        return new IngestSettings(feeds, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent);
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
     }
 
     public IngestSettings withRequestTimeout(Duration requestTimeout) {
-        return new IngestSettings(feeds, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent);
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
+    }
+
+    /** Polls these sources instead, of any type; an OPML feed list gives them ({@code Opml.read}). */
+    public IngestSettings withSources(List<FeedSource> sources) {
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
+    }
+
+    public IngestSettings withPoliteness(Politeness politeness) {
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
+    }
+
+    /** Sets only the pause between requests to one host; 0 lets tests run at full speed. */
+    public IngestSettings withHostDelay(Duration hostDelay) {
+        return withPoliteness(politeness.withHostDelay(hostDelay));
+    }
+
+    public IngestSettings withMaxBodyBytes(int maxBodyBytes) {
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -3,6 +3,8 @@ package dev.lodestone.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lodestone.ingest.fetch.Politeness;
+import dev.lodestone.ingest.registry.FeedSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -31,8 +33,35 @@ class IngestSettingsTest {
     void withersChangeOnlyTheirOwnSetting() {
         IngestSettings defaults = IngestSettings.defaults(List.of(URI.create("https://www.dawn.com/feeds/home")));
         IngestSettings changed = defaults.withPollInterval(Duration.ofSeconds(30)).withAllowLoopback(true);
-        assertEquals(new IngestSettings(defaults.feeds(), Duration.ofSeconds(30), defaults.maxPollInterval(), true, defaults.maxBodyBytes(),
-                defaults.connectTimeout(), defaults.requestTimeout(), defaults.userAgent()), changed);
+        assertEquals(new IngestSettings(defaults.sources(), Duration.ofSeconds(30), defaults.maxPollInterval(), true, defaults.maxBodyBytes(),
+                defaults.connectTimeout(), defaults.requestTimeout(), defaults.userAgent(), defaults.politeness()), changed);
+    }
+
+    @Test
+    void feedsAreTheSourcesOfTypeFeed() {
+        URI feed = URI.create("https://www.dawn.com/feeds/home");
+        IngestSettings settings = IngestSettings.defaults(List.of(feed)).withSources(List.of(
+                FeedSource.feed(feed),
+                new FeedSource(URI.create("https://www.dawn.com/sitemap.xml"), "", null, "", FeedSource.Type.SITEMAP)));
+
+        assertEquals(List.of(feed), settings.feeds());
+        assertEquals(2, settings.sources().size());
+    }
+
+    @Test
+    void aSourceThatIsNotHttpIsRefusedWhateverItsType() {
+        IngestSettings defaults = IngestSettings.defaults(List.of());
+
+        assertThrows(IllegalArgumentException.class, () -> defaults.withSources(List.of(
+                new FeedSource(URI.create("file:///etc/passwd"), "", null, "", FeedSource.Type.SECTION))));
+    }
+
+    @Test
+    void defaultsPauseBetweenRequestsToAHostAndRetryAFewTimes() {
+        Politeness politeness = IngestSettings.defaults(List.of()).politeness();
+
+        assertEquals(Duration.ofSeconds(1), politeness.hostDelay());
+        assertEquals(3, politeness.attempts());
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 
 /**
- * One entry of a feed, as the feed tells it: what ingest falls back on when the page itself cannot be
- * fetched or says less.
+ * One entry of a source's listing (a feed's item, a sitemap's URL, a section page's link), as the source
+ * tells it: what ingest falls back on when the page itself cannot be fetched or says less.
  *
  * @param url         the entry's link, absolute http or https; null when it has none ingest could follow
  * @param guid        the entry's own identifier ({@code guid}, {@code id}), null when it has none

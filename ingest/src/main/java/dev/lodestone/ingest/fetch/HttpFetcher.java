@@ -15,21 +15,36 @@ import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Fetches feeds and pages from strangers' servers without trusting them: every host, redirects included,
- * passes the {@link AddressGuard}; bodies are capped while they stream and again after decompression, so
- * neither a huge page nor a gzip bomb can exhaust memory; one fetch, redirects and body included, ends
- * within the request timeout; and at most one request at a time goes to each host.
+ * Fetches feeds and pages from strangers' servers without trusting them, and without abusing them.
+ *
+ * <p>Safety: every host, redirects included, passes the {@link AddressGuard}; bodies are capped while they
+ * stream and again after decompression, so neither a huge page nor a gzip bomb can exhaust memory; and one
+ * fetch ends within the request timeout in all: waiting for its turn at the host, redirects, retries and
+ * their back-off included, so a poll's duration is bounded by the number of fetches it makes.
+ *
+ * <p>Politeness ({@link Politeness}): each URL, redirect targets included, is checked against its site's
+ * robots.txt, read through this same fetcher (guarded, capped, gated) and cached; at most one request at a
+ * time goes to each host, with a pause after each that honours the site's Crawl-delay within bounds; and
+ * a failure that is likely transient is retried a few times, backing off exponentially with jitter and
+ * obeying {@code Retry-After}.
  *
  * <p>Redirects are followed here rather than by the HTTP client, because the client would follow them to
  * any address without asking. HTTP/1.1 is used: one request per host at a time gains nothing from HTTP/2
@@ -38,21 +53,27 @@ import java.util.zip.InflaterInputStream;
  */
 public final class HttpFetcher {
     static final int MAX_REDIRECTS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 502, 503, 504);
 
     private final HttpClient client;
     private final AddressGuard guard;
     private final HostGate hosts = new HostGate();
+    private final RobotsTxt robots;
+    private final Politeness politeness;
     private final String userAgent;
     private final Duration requestTimeout;
     private final int maxBodyBytes;
 
     public HttpFetcher(AddressGuard guard, String userAgent, Duration connectTimeout, Duration requestTimeout,
-                       int maxBodyBytes) {
+                       int maxBodyBytes, Politeness politeness) {
         this.guard = guard;
         this.userAgent = userAgent;
         this.requestTimeout = requestTimeout;
         this.maxBodyBytes = maxBodyBytes;
+        this.politeness = politeness;
+        this.robots = new RobotsTxt(politeness, (robotsUrl, deadline) -> fetch(robotsUrl, Validators.NONE, deadline, false));
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -68,14 +89,49 @@ public final class HttpFetcher {
      * A conditional GET: when the server still holds the version the validators name, the response is
      * {@link FetchResponse#notModified()} with an empty body.
      *
-     * @throws FetchException on a refused address, a timeout, an oversized body, too many redirects or an
-     *                        HTTP status other than 2xx (or 304 for a conditional request)
+     * @throws FetchException on a refused address, a URL robots.txt disallows, a timeout, an oversized body,
+     *                        too many redirects or an HTTP status other than 2xx (or 304 for a conditional
+     *                        request), once the retries a transient failure deserves are spent
      */
     public FetchResponse fetch(URI url, Validators validators) throws FetchException, InterruptedException {
-        long deadline = System.nanoTime() + requestTimeout.toNanos();
+        return fetch(url, validators, System.nanoTime() + requestTimeout.toNanos(), true);
+    }
+
+    private FetchResponse fetch(URI url, Validators validators, long deadline, boolean obeyRobots)
+            throws FetchException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return followRedirects(url, validators, deadline, obeyRobots);
+            } catch (TransientFetchException e) {
+                long wait = retryWait(attempt, e.retryAfter());
+                if (attempt >= politeness.attempts() || wait < 0 || System.nanoTime() + wait - deadline >= 0) {
+                    throw attempt == 1 ? e : new FetchException(e.getMessage() + " (" + attempt + " attempts)", e.status());
+                }
+                LOG.debug("{}; attempt {} in {} ms", e.getMessage(), attempt + 1, TimeUnit.NANOSECONDS.toMillis(wait));
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+        }
+    }
+
+    /**
+     * Nanoseconds to wait before the next attempt: the back-off for this attempt, jittered between half and
+     * all of it, or the server's {@code Retry-After} when longer; -1 when the server asks for more than
+     * {@link Politeness#maxRetryAfter()}.
+     */
+    private long retryWait(int attempt, Duration retryAfter) {
+        if (retryAfter != null && retryAfter.compareTo(politeness.maxRetryAfter()) > 0) {
+            return -1;
+        }
+        long backoff = politeness.retryBackoff().toNanos() << Math.min(attempt - 1, 20);
+        long jittered = backoff / 2 + (long) (ThreadLocalRandom.current().nextDouble() * (backoff / 2 + 1));
+        return Math.max(jittered, retryAfter == null ? 0 : retryAfter.toNanos());
+    }
+
+    private FetchResponse followRedirects(URI url, Validators validators, long deadline, boolean obeyRobots)
+            throws FetchException, InterruptedException {
         URI current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpResponse<byte[]> response = send(current, validators, deadline);
+            HttpResponse<byte[]> response = send(current, validators, deadline, obeyRobots);
             int status = response.statusCode();
             HttpHeaders headers = response.headers();
             if (REDIRECTS.contains(status)) {
@@ -85,6 +141,8 @@ public final class HttpFetcher {
             } else if (status >= 200 && status < 300) {
                 byte[] body = decode(current, status, response.body(), headers.firstValue("Content-Encoding").orElse(""));
                 return new FetchResponse(current, status, contentType(headers), body, validators(headers, Validators.NONE));
+            } else if (TRANSIENT_STATUSES.contains(status)) {
+                throw new TransientFetchException(current + ": HTTP " + status, status, retryAfter(headers));
             } else {
                 throw new FetchException(current + ": HTTP " + status, status);
             }
@@ -92,12 +150,23 @@ public final class HttpFetcher {
         throw new FetchException(url + ": too many redirects", 0);
     }
 
-    private HttpResponse<byte[]> send(URI url, Validators validators, long deadline)
+    private HttpResponse<byte[]> send(URI url, Validators validators, long deadline, boolean obeyRobots)
             throws FetchException, InterruptedException {
         requireHttp(url, url, 0);
         guard.check(url);
+        Duration pause = politeness.hostDelay();
+        if (obeyRobots) {
+            RobotsTxt.SiteRules site = robots.rulesFor(url, deadline);
+            if (site.unavailable() != null) {
+                throw new FetchException(url + ": robots.txt unavailable, " + site.unavailable(), 0);
+            }
+            if (!site.rules().isAllowed(url.toString())) {
+                throw new FetchException(url + ": disallowed by robots.txt", 0);
+            }
+            pause = politeness.delayFor(site.crawlDelay());
+        }
         String host = url.getHost();
-        if (!hosts.enter(host, deadline - System.nanoTime())) {
+        if (!hosts.enter(host, deadline)) {
             throw new FetchException(url + ": timed out waiting for the previous request to " + host, 0);
         }
         try {
@@ -115,10 +184,13 @@ public final class HttpFetcher {
                 response.cancel(true);
                 throw e;
             } catch (ExecutionException e) {
-                throw new FetchException(url + ": " + describe(e.getCause()), 0);
+                Throwable cause = e.getCause();
+                String message = url + ": " + describe(cause);
+                throw cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+                        ? new TransientFetchException(message, 0, null) : new FetchException(message, 0);
             }
         } finally {
-            hosts.exit(host);
+            hosts.exit(host, pause);
         }
     }
 
@@ -210,6 +282,24 @@ public final class HttpFetcher {
 
     private static boolean hasZlibHeader(byte[] body) {
         return body.length >= 2 && (body[0] & 0x0f) == 8 && (((body[0] & 0xff) << 8) | (body[1] & 0xff)) % 31 == 0;
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
+    private static Duration retryAfter(HttpHeaders headers) {
+        String value = headers.firstValue("Retry-After").orElse("").trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(Instant.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
     }
 
     private static String contentType(HttpHeaders headers) {

@@ -9,6 +9,8 @@ import dev.lodestone.core.FeedState;
 import dev.lodestone.ingest.LoopbackServer;
 import dev.lodestone.ingest.fetch.AddressGuard;
 import dev.lodestone.ingest.fetch.HttpFetcher;
+import dev.lodestone.ingest.fetch.Politeness;
+import dev.lodestone.ingest.registry.FeedSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +49,106 @@ class FeedPollerTest {
     }
 
     private FeedPoller poller(String feedPath) {
+        return poller(FeedSource.feed(server.url(feedPath)));
+    }
+
+    private FeedPoller poller(FeedSource source) {
         HttpFetcher fetcher = new HttpFetcher(new AddressGuard(true), "Lodestone/test", Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 1 << 20);
-        return new FeedPoller(server.url(feedPath), SCHEDULE, fetcher, seen, Clock.fixed(NOW, ZoneOffset.UTC));
+                Duration.ofSeconds(5), 1 << 20, Politeness.DEFAULT.withHostDelay(Duration.ZERO));
+        return new FeedPoller(source, SCHEDULE, fetcher, seen, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private FeedSource source(String path, FeedSource.Type type) {
+        return new FeedSource(server.url(path), "", null, "", type);
+    }
+
+    /** Serves the handler at the path and notes every request to it. */
+    private void serveCounted(String path, List<String> requested, String contentType, String resource) {
+        byte[] body = LoopbackServer.resource(resource).replace("BASE_URL", server.url("").toString()).getBytes(StandardCharsets.UTF_8);
+        server.handle(path, exchange -> {
+            requested.add(exchange.getRequestURI().getPath());
+            LoopbackServer.respond(exchange, 200, contentType, body);
+        });
+    }
+
+    @Test
+    void aNewsSitemapsRecentPagesArePublished() throws Exception {
+        server.serveResource("/news-sitemap.xml", "application/xml", "sitemap/news.xml")
+                .serveResource("/news/mou", "text/html", "service/mou.html")
+                .serveResource("/news/shipment", "text/html", "service/shipment.html");
+
+        FeedState state = poller(source("/news-sitemap.xml", FeedSource.Type.SITEMAP)).poll(published::add);
+
+        assertEquals(List.of("First minerals shipment leaves Karachi", "FWO and USSM sign $500m minerals MoU"),
+                published.stream().map(Article::title).toList(), "newest first");
+        assertEquals(FeedState.SITEMAP, state.type());
+        assertEquals(2, state.itemsSeen());
+        assertTrue(state.itemsPerDay() > 0, "rate from the publication dates");
+    }
+
+    @Test
+    void aSitemapIndexIsFollowedOneLevelDownToItsFreshSitemapsOnly() throws Exception {
+        List<String> requested = new CopyOnWriteArrayList<>();
+        server.serveResource("/sitemap.xml", "application/xml", "sitemap/index.xml")
+                .serveResource("/news/mou", "text/html", "service/mou.html")
+                .serveResource("/news/shipment", "text/html", "service/shipment.html");
+        serveCounted("/sitemaps/2025-10.xml", requested, "application/xml", "sitemap/2025-10.xml");
+        serveCounted("/sitemaps/2019-01.xml", requested, "application/xml", "sitemap/2019-01.xml");
+
+        poller(source("/sitemap.xml", FeedSource.Type.SITEMAP)).poll(published::add);
+
+        assertEquals(List.of("/sitemaps/2025-10.xml"), requested);
+        assertEquals(List.of(server.url("/news/shipment").toString(), server.url("/news/mou").toString()),
+                published.stream().map(Article::url).toList(), "the page of September is older than the look-back");
+    }
+
+    @Test
+    void aSectionPagesNewArticleLinksArePublishedOnEachVisit() throws Exception {
+        String[] section = {LoopbackServer.resource("section/local.html").replace("LATER_LINKS", "")};
+        server.handle("/business/", exchange -> LoopbackServer.respond(exchange, 200, "text/html",
+                        section[0].getBytes(StandardCharsets.UTF_8)))
+                .serveResource("/2025/10/03/mou", "text/html", "service/mou.html")
+                .serveResource("/news/1943999", "text/html", "service/shipment.html")
+                .serveResource("/news/1944000", "text/html", "service/mou.html");
+        FeedPoller poller = poller(source("/business/", FeedSource.Type.SECTION));
+        FeedState first = poller.poll(published::add);
+        section[0] = section[0].replace("</body>", "<a href=\"/news/1944000\">Pasni port plan</a></body>");
+
+        FeedState second = poller.poll(published::add);
+
+        assertEquals(List.of(server.url("/2025/10/03/mou").toString(), server.url("/news/1943999").toString(),
+                server.url("/news/1944000").toString()), published.stream().map(Article::url).toList());
+        assertEquals(FeedState.SECTION, second.type());
+        assertEquals("Local Wire - Business", second.title());
+        assertEquals(0, first.itemsPerDay(), "links found on the first visit are a backlog, not a rate");
+        assertEquals(3, second.itemsSeen());
+    }
+
+    @Test
+    void aFeedDisallowedByRobotsTxtReportsIt() throws Exception {
+        serveFeedAndPages();
+        server.serve("/robots.txt", "text/plain", "User-agent: *\nDisallow: /\n".getBytes(StandardCharsets.UTF_8));
+
+        FeedState state = poller("/feed.xml").poll(published::add);
+
+        assertEquals(server.url("/feed.xml") + ": disallowed by robots.txt", state.lastError());
+        assertEquals(1, state.consecutiveFailures());
+        assertTrue(published.isEmpty());
+    }
+
+    @Test
+    void aPageDisallowedByRobotsTxtIsNotFetchedAndTheFeedItemStandsIn() throws Exception {
+        List<String> requested = new CopyOnWriteArrayList<>();
+        server.serveResource("/feed.xml", "application/rss+xml", "service/feed.xml")
+                .serveResource("/news/mou", "text/html; charset=utf-8", "service/mou.html")
+                .serve("/robots.txt", "text/plain", "User-agent: lodestone\nDisallow: /news/shipment\n".getBytes(StandardCharsets.UTF_8));
+        serveCounted("/news/shipment", requested, "text/html", "service/shipment.html");
+
+        poller("/feed.xml").poll(published::add);
+
+        assertEquals("Feed title of the shipment story", published.get(1).title());
+        assertEquals("Feed summary of the shipment story.", published.get(1).body());
+        assertTrue(requested.isEmpty(), "the disallowed page was requested");
     }
 
     @Test
