@@ -42,9 +42,10 @@ final class DemoCommand implements Callable<Integer> {
         DemoNewswire newswire = DemoNewswire.start(newswirePort, releaseEvery, initiallyReleased);
         Pipeline pipeline;
         try {
-            // Feeds on loopback are refused outside the demo; a local newswire is cheap to poll often.
+            // Feeds on loopback are refused outside the demo; our own newswire is cheap to poll often and fast.
             pipeline = Pipeline.start(new Pipeline.Options(
-                    config.withFeeds(newswire.feedUrls()).withAllowLoopback(true).withPollInterval(Duration.ofSeconds(2)),
+                    config.withFeeds(newswire.feedUrls()).withAllowLoopback(true).withPollInterval(Duration.ofSeconds(2))
+                            .withHostDelay(Duration.ZERO),
                     Pipeline.all(), options.bootstrapServers, options.data, options.port, options.kafkaPort,
                     options.opsPort, options.instanceId));
         } catch (Exception e) {

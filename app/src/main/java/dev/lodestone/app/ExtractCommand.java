@@ -68,7 +68,7 @@ final class ExtractCommand implements Callable<Integer> {
         if (page.startsWith("http://") || page.startsWith("https://")) {
             IngestSettings settings = IngestSettings.defaults(List.of());
             HttpFetcher fetcher = new HttpFetcher(new AddressGuard(false), settings.userAgent(), settings.connectTimeout(),
-                    settings.requestTimeout(), settings.maxBodyBytes());
+                    settings.requestTimeout(), settings.maxBodyBytes(), settings.politeness());
             URI url = URI.create(page);
             FetchResponse response = fetcher.fetch(url);
             return ArticleExtractor.extract(response.body(), response.charset().orElse(null), response.url());

@@ -16,32 +16,35 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The settings of a Lodestone deployment, read from YAML ({@code config/lodestone.yml} is the bundled default).
  *
- * @param feeds         feed URLs to poll (http or https): those listed in the file and those of its OPML
- *                      {@code feedLists}
+ * @param sources       what ingest watches: the feeds listed in the file and the feeds, sitemaps and section
+ *                      pages of its OPML {@code feedLists}
  * @param watchlist     path of the watch-list file; null for the bundled one
  * @param partitions    partitions of each topic created by the first service to start
  * @param minPollInterval how often the busiest feed is polled; each feed's interval follows its publishing rate
  * @param maxPollInterval how seldom the quietest feed is polled
  * @param allowLoopback whether feeds and pages may live on this machine's loopback address (tests, demo)
  * @param storyWindow   how long after its first copy a story can still gather copies
+ * @param hostDelay     the pause between two requests to one host, so no site is hammered
  */
-public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, Duration minPollInterval,
-                              Duration maxPollInterval, boolean allowLoopback, Duration storyWindow) {
+public record LodestoneConfig(List<FeedSource> sources, Path watchlist, int partitions, Duration minPollInterval,
+                              Duration maxPollInterval, boolean allowLoopback, Duration storyWindow, Duration hostDelay) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The file as written: strings, so that a bad URL is reported by the loader with its text. */
     private record Raw(List<String> feeds, List<String> feedLists, String watchlist, Integer partitions, Duration minPollInterval,
-                       Duration maxPollInterval, Boolean allowLoopback, Duration storyWindow) {}
+                       Duration maxPollInterval, Boolean allowLoopback, Duration storyWindow, Duration hostDelay) {}
 
     public LodestoneConfig {
-        feeds = List.copyOf(feeds);
+        sources = List.copyOf(sources);
         if (partitions < 1) {
             throw new ConfigException("partitions must be at least 1, not " + partitions);
         }
@@ -56,17 +59,24 @@ public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, D
         }
     }
 
-    public LodestoneConfig withFeeds(List<URI> newFeeds) {
-        return new LodestoneConfig(newFeeds, watchlist, partitions, minPollInterval, maxPollInterval, allowLoopback, storyWindow);
+    /** Watches these feeds instead of the configured sources. */
+    public LodestoneConfig withFeeds(List<URI> feeds) {
+        return new LodestoneConfig(feeds.stream().map(FeedSource::feed).toList(), watchlist, partitions, minPollInterval, maxPollInterval, allowLoopback, storyWindow, hostDelay);
     }
 
     /** Polls every feed at this fixed interval, whatever its publishing rate. */
     public LodestoneConfig withPollInterval(Duration interval) {
-        return new LodestoneConfig(feeds, watchlist, partitions, interval, interval, allowLoopback, storyWindow);
+        return new LodestoneConfig(sources, watchlist, partitions, interval, interval, allowLoopback, storyWindow, hostDelay);
+    }
+
+    /** Sets the pause between requests to one host; only a server of one's own deserves zero. */
+    public LodestoneConfig withHostDelay(Duration delay) {
+        return new LodestoneConfig(sources, watchlist, partitions, minPollInterval, maxPollInterval, allowLoopback,
+                storyWindow, delay);
     }
 
     public LodestoneConfig withAllowLoopback(boolean allow) {
-        return new LodestoneConfig(feeds, watchlist, partitions, minPollInterval, maxPollInterval, allow, storyWindow);
+        return new LodestoneConfig(sources, watchlist, partitions, minPollInterval, maxPollInterval, allow, storyWindow, hostDelay);
     }
 
     public static LodestoneConfig load(Path file) {
@@ -101,27 +111,27 @@ public record LodestoneConfig(List<URI> feeds, Path watchlist, int partitions, D
         if (raw == null) {
             throw new ConfigException("config " + name + " is empty");
         }
-        List<URI> feeds = new ArrayList<>();
+        Map<URI, FeedSource> sources = new LinkedHashMap<>();
         for (String feed : raw.feeds() == null ? List.<String>of() : raw.feeds()) {
-            feeds.add(feedUri(feed, name));
+            URI url = feedUri(feed, name);
+            sources.put(url, FeedSource.feed(url));
         }
         for (String list : raw.feedLists() == null ? List.<String>of() : raw.feedLists()) {
             for (FeedSource source : readFeedList(list, relativeTo, name)) {
-                if (source.type() == FeedSource.Type.FEED && !feeds.contains(source.url())) {
-                    feeds.add(feedUri(source.url().toString(), list));
-                }
+                sources.putIfAbsent(feedUri(source.url().toString(), list), source);
             }
         }
         Path watchlist = null;
         if (raw.watchlist() != null) {
             watchlist = relativeTo == null ? Path.of(raw.watchlist()) : relativeTo.resolve(raw.watchlist());
         }
-        return new LodestoneConfig(feeds, watchlist,
+        return new LodestoneConfig(List.copyOf(sources.values()), watchlist,
                 raw.partitions() == null ? 3 : raw.partitions(),
                 raw.minPollInterval() == null ? Duration.ofMinutes(2) : raw.minPollInterval(),
                 raw.maxPollInterval() == null ? Duration.ofHours(6) : raw.maxPollInterval(),
                 raw.allowLoopback() != null && raw.allowLoopback(),
-                raw.storyWindow() == null ? Duration.ofDays(14) : raw.storyWindow());
+                raw.storyWindow() == null ? Duration.ofDays(14) : raw.storyWindow(),
+                raw.hostDelay() == null ? Duration.ofSeconds(1) : raw.hostDelay());
     }
 
     /** An OPML file beside the config file, or for the bundled config, bundled beside it. */

@@ -14,6 +14,7 @@ import dev.lodestone.core.Topics;
 import dev.lodestone.ingest.IngestService;
 import dev.lodestone.ingest.IngestSettings;
 import dev.lodestone.ingest.registry.FeedRegistry;
+import dev.lodestone.ingest.registry.FeedSource;
 import dev.lodestone.search.SearchService;
 import java.io.IOException;
 import java.net.URI;
@@ -24,8 +25,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -128,14 +131,15 @@ public final class Pipeline implements AutoCloseable {
             LOG.info("Analyze: tagging {} entities of the watch-list '{}'", watchlist.entities().size(), watchlist.story());
         }
         if (options.services().contains(Service.INGEST)) {
-            IngestSettings settings = IngestSettings.defaults(feedsToPoll(config))
+            IngestSettings settings = IngestSettings.defaults(List.of()).withSources(sourcesToWatch(config))
                     .withPollInterval(config.minPollInterval())
                     .withMaxPollInterval(config.maxPollInterval())
-                    .withAllowLoopback(config.allowLoopback());
+                    .withAllowLoopback(config.allowLoopback())
+                    .withHostDelay(config.hostDelay());
             IngestService ingest = new IngestService(settings, bootstrapServers);
             started.push(ingest);
             ingest.start();
-            LOG.info("Ingest: polling {} feeds every {} to {}, by each feed's publishing rate", settings.feeds().size(),
+            LOG.info("Ingest: watching {} sources every {} to {}, by each one's publishing rate", settings.sources().size(),
                     config.minPollInterval(), config.maxPollInterval());
         }
         if (options.opsPort() >= 0) {
@@ -145,15 +149,16 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** The configured feeds, and those added to the registry with {@code lodestone feeds import}. */
-    private List<URI> feedsToPoll(LodestoneConfig config) {
-        Set<URI> feeds = new LinkedHashSet<>(config.feeds());
+    /** The configured sources, and those added to the registry with {@code lodestone feeds import}. */
+    private List<FeedSource> sourcesToWatch(LodestoneConfig config) {
+        Map<URI, FeedSource> sources = new LinkedHashMap<>();
+        config.sources().forEach(source -> sources.put(source.url(), source));
         for (FeedState state : FeedRegistry.read(bootstrapServers)) {
-            if (state.type() == null || FeedState.FEED.equals(state.type())) {
-                feeds.add(URI.create(state.url()));
-            }
+            FeedSource.Type type = state.type() == null ? FeedSource.Type.FEED
+                    : FeedSource.Type.valueOf(state.type().toUpperCase(Locale.ROOT));
+            sources.putIfAbsent(URI.create(state.url()), new FeedSource(URI.create(state.url()), state.title(), null, "", type));
         }
-        return List.copyOf(feeds);
+        return List.copyOf(sources.values());
     }
 
     private void createTopics(int partitions) throws InterruptedException {

@@ -67,6 +67,7 @@ class PipelineEndToEndTest {
         LodestoneConfig config = LodestoneConfig.bundled()
                 .withFeeds(newswire.feedUrls())
                 .withAllowLoopback(true)
+                .withHostDelay(Duration.ZERO)
                 .withPollInterval(Duration.ofMillis(300));
         return new Pipeline.Options(config, Pipeline.all(), bootstrapServers, data, 0, 0, 0, "test");
     }

@@ -42,6 +42,7 @@ class RestartTest {
         LodestoneConfig config = LodestoneConfig.bundled()
                 .withFeeds(newswire.feedUrls())
                 .withAllowLoopback(true)
+                .withHostDelay(Duration.ZERO)
                 .withPollInterval(POLL);
         return new Pipeline.Options(config, Pipeline.all(), null, data, 0, 0, 0, "test");
     }
