@@ -1,0 +1,176 @@
+package dev.lodestone.search.alert.match;
+
+import dev.lodestone.core.AlertRule;
+import dev.lodestone.core.TaggedArticle;
+import dev.lodestone.search.index.ArticleSchema;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every alert rule, matched against one article at a time by reverse search. Lucene's monitor indexes the
+ * rules' terms, so for each article only the rules that share a term with it are run, on a one-document
+ * in-memory index analysed exactly like the article index: with thousands of rules that is one to two orders of
+ * magnitude faster than running each rule in turn (see {@code AlertMatchingBenchmark}).
+ *
+ * <p>A rule that does not parse is refused at {@link #register} with the parser's message, and the rules
+ * registered before it keep matching. A rule that fails while matching an article is logged and skipped for
+ * that article only. Registering a rule under an existing id replaces it; both take effect for the next
+ * {@link #match}. Thread-safe: several threads may match while rules change.
+ */
+public final class AlertMatcher implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertMatcher.class);
+    /** Exact-term fields, by index name, with the name a query writer uses for them. */
+    private static final Map<String, String> EXACT_FIELDS = Map.of(
+            ArticleSchema.ENTITIES, "entity",
+            ArticleSchema.SOURCE, "source",
+            ArticleSchema.ABOUT, "about",
+            ArticleSchema.STORY_ID, "story",
+            ArticleSchema.ID, "id");
+
+    private final Monitor monitor;
+    private final Map<String, Registered> rules = new ConcurrentHashMap<>();
+
+    public AlertMatcher() {
+        try {
+            this.monitor = new Monitor(ArticleSchema.analyzer(), new TermFilteredPresearcher());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the in-memory rule index", e);
+        }
+    }
+
+    /**
+     * Adds {@code rule}, or replaces the rule with its id.
+     *
+     * @throws InvalidRuleException when its query or a filter is not valid; the rule it would have replaced
+     *                              is kept
+     */
+    public void register(AlertRule rule) {
+        Query query = RuleQuery.of(rule);
+        try {
+            monitor.register(new MonitorQuery(rule.id(), query, rule.query(), Map.of()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not register rule " + rule.id(), e);
+        }
+        rules.put(rule.id(), new Registered(rule, exactTerms(query)));
+    }
+
+    /** Removes the rule with this id; unknown ids are ignored. */
+    public void delete(String ruleId) {
+        try {
+            monitor.deleteById(ruleId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete rule " + ruleId, e);
+        }
+        rules.remove(ruleId);
+    }
+
+    /** The rules registered now. */
+    public Collection<AlertRule> rules() {
+        return rules.values().stream().map(Registered::rule).toList();
+    }
+
+    /** The rules that match {@code article}, each with the terms that made it match. */
+    public List<RuleMatch> match(TaggedArticle article, Instant now) {
+        MatchingQueries<HighlightsMatch> result;
+        try {
+            result = monitor.match(ArticleDocument.of(article), HighlightsMatch.MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not match article " + article.id(), e);
+        }
+        result.getErrors().forEach((ruleId, error) ->
+                LOG.warn("Rule {} failed on article {} and was skipped: {}", ruleId, article.id(), error.toString()));
+        List<RuleMatch> matches = new ArrayList<>(result.getMatchCount());
+        for (HighlightsMatch match : result.getMatches()) {
+            Registered registered = rules.get(match.getQueryId());
+            if (registered != null) {
+                matches.add(new RuleMatch(RuleMatch.SCHEMA, registered.rule(), article,
+                        matchedTerms(match, article, registered.exactTerms()), now));
+            }
+        }
+        return matches;
+    }
+
+    @Override
+    public void close() throws IOException {
+        monitor.close();
+    }
+
+    /** The article's own words at each hit in title or body, then the exact-term clauses the article has. */
+    private static List<String> matchedTerms(HighlightsMatch match, TaggedArticle article, Set<Term> exactTerms) {
+        Set<String> terms = new LinkedHashSet<>();
+        addWords(terms, match.getHits(ArticleSchema.TITLE), article.article().title());
+        addWords(terms, match.getHits(ArticleSchema.BODY), article.article().body());
+        for (Term term : exactTerms) {
+            if (has(article, term)) {
+                terms.add(EXACT_FIELDS.get(term.field()) + ":" + term.text());
+            }
+        }
+        return List.copyOf(terms);
+    }
+
+    /** The text at each hit, in the order of the text. */
+    private static void addWords(Set<String> words, Collection<HighlightsMatch.Hit> hits, String text) {
+        for (HighlightsMatch.Hit hit : hits) {
+            if (hit.startOffset >= 0 && hit.startOffset < hit.endOffset && hit.endOffset <= text.length()) {
+                words.add(text.substring(hit.startOffset, hit.endOffset).toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    private static boolean has(TaggedArticle article, Term term) {
+        String value = term.text();
+        return switch (term.field()) {
+            case ArticleSchema.ENTITIES -> article.entities().contains(value);
+            case ArticleSchema.SOURCE -> value.equals(article.article().source());
+            case ArticleSchema.ABOUT -> value.equals(Boolean.toString(article.about()));
+            case ArticleSchema.STORY_ID -> value.equals(article.storyId());
+            case ArticleSchema.ID -> value.equals(article.id());
+            default -> false;
+        };
+    }
+
+    /** The terms on exact-term fields that the query requires or allows (not those it excludes). */
+    private static Set<Term> exactTerms(Query query) {
+        Set<Term> terms = new LinkedHashSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query leaf, Term... consumed) {
+                for (Term term : consumed) {
+                    if (EXACT_FIELDS.containsKey(term.field())) {
+                        terms.add(term);
+                    }
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+            }
+        });
+        return Collections.unmodifiableSet(terms);
+    }
+
+    private record Registered(AlertRule rule, Set<Term> exactTerms) {}
+}
