@@ -7,6 +7,7 @@ import dev.lodestone.core.MalformedRecordException;
 import dev.lodestone.core.Topics;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -35,9 +37,12 @@ import org.slf4j.LoggerFactory;
 public final class AlertRuleReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertRuleReader.class);
 
-    /** Told of every rule as it is added or changed ({@code rule} non-null) or deleted ({@code rule} null). */
+    /**
+     * Told of the rules changed by each batch of records, by id: the rule as it now stands, or null for a
+     * deleted rule. Batches keep registration cheap when thousands of rules are read at start.
+     */
     public interface Listener {
-        void ruleChanged(String ruleId, AlertRule rule);
+        void rulesChanged(Map<String, AlertRule> changed);
     }
 
     private final Consumer<String, byte[]> consumer;
@@ -54,7 +59,9 @@ public final class AlertRuleReader implements AutoCloseable {
 
     /** Adds {@code listener} and tells it every rule already known, so it may be added at any time. */
     public synchronized void addListener(Listener listener) {
-        rules.forEach(listener::ruleChanged);
+        if (!rules.isEmpty()) {
+            listener.rulesChanged(new LinkedHashMap<>(rules));
+        }
         listeners.add(listener);
     }
 
@@ -90,8 +97,9 @@ public final class AlertRuleReader implements AutoCloseable {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (true) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    apply(record);
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    apply(records);
                 }
                 if (caughtUp.getCount() > 0 && end.entrySet().stream()
                         .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
@@ -106,28 +114,34 @@ public final class AlertRuleReader implements AutoCloseable {
         }
     }
 
-    private synchronized void apply(ConsumerRecord<String, byte[]> record) {
-        AlertRule rule;
-        try {
-            rule = record.value() == null ? null : Json.fromBytes(record.value(), AlertRule.class);
-        } catch (MalformedRecordException e) {
-            LOG.warn("Alert rule {} at {}-{} offset {} skipped: {}", record.key(), record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return;
+    private synchronized void apply(ConsumerRecords<String, byte[]> records) {
+        Map<String, AlertRule> changed = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            AlertRule rule;
+            try {
+                rule = record.value() == null ? null : Json.fromBytes(record.value(), AlertRule.class);
+            } catch (MalformedRecordException e) {
+                LOG.warn("Alert rule {} at {}-{} offset {} skipped: {}", record.key(), record.topic(),
+                        record.partition(), record.offset(), e.getMessage());
+                continue;
+            }
+            String id = rule == null ? record.key() : rule.id();
+            if (id == null) {
+                LOG.warn("Alert rule deletion at {}-{} offset {} skipped: it has no key", record.topic(),
+                        record.partition(), record.offset());
+                continue;
+            }
+            if (rule == null) {
+                rules.remove(id);
+            } else {
+                rules.put(id, rule);
+            }
+            changed.put(id, rule);
         }
-        String id = rule == null ? record.key() : rule.id();
-        if (id == null) {
-            LOG.warn("Alert rule deletion at {}-{} offset {} skipped: it has no key", record.topic(),
-                    record.partition(), record.offset());
-            return;
-        }
-        if (rule == null) {
-            rules.remove(id);
-        } else {
-            rules.put(id, rule);
-        }
-        for (Listener listener : listeners) {
-            listener.ruleChanged(id, rule);
+        if (!changed.isEmpty()) {
+            for (Listener listener : listeners) {
+                listener.rulesChanged(changed);
+            }
         }
     }
 }

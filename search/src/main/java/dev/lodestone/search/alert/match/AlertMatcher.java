@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,13 +68,36 @@ public final class AlertMatcher implements Closeable {
      *                              is kept
      */
     public void register(AlertRule rule) {
-        Query query = RuleQuery.of(rule);
-        try {
-            monitor.register(new MonitorQuery(rule.id(), query, rule.query(), Map.of()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not register rule " + rule.id(), e);
+        List<InvalidRuleException> refused = registerAll(List.of(rule));
+        if (!refused.isEmpty()) {
+            throw refused.get(0);
         }
-        rules.put(rule.id(), new Registered(rule, exactTerms(query)));
+    }
+
+    /**
+     * Adds or replaces every valid rule of {@code batch} at once, which is far cheaper than one at a time (each
+     * registration updates the monitor's own index), and returns why each of the others was refused.
+     */
+    public List<InvalidRuleException> registerAll(Collection<AlertRule> batch) {
+        List<InvalidRuleException> refused = new ArrayList<>();
+        List<MonitorQuery> queries = new ArrayList<>(batch.size());
+        Map<String, Registered> registered = new LinkedHashMap<>();
+        for (AlertRule rule : batch) {
+            try {
+                Query query = RuleQuery.of(rule);
+                queries.add(new MonitorQuery(rule.id(), query, rule.query(), Map.of()));
+                registered.put(rule.id(), new Registered(rule, exactTerms(query)));
+            } catch (InvalidRuleException e) {
+                refused.add(e);
+            }
+        }
+        try {
+            monitor.register(queries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not register " + queries.size() + " rules", e);
+        }
+        rules.putAll(registered);
+        return refused;
     }
 
     /** Removes the rule with this id; unknown ids are ignored. */

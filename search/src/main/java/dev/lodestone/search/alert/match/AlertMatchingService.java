@@ -1,5 +1,6 @@
 package dev.lodestone.search.alert.match;
 
+import dev.lodestone.core.AlertRule;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.JsonSerde;
 import dev.lodestone.core.KafkaSettings;
@@ -9,6 +10,7 @@ import dev.lodestone.core.Topics;
 import dev.lodestone.search.alert.AlertRuleReader;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,19 +67,23 @@ public final class AlertMatchingService implements AutoCloseable {
         this.producer = new KafkaProducer<>(KafkaSettings.transactionalProducer(bootstrapServers,
                 GROUP + "-" + instanceId, GROUP + "-" + instanceId), new StringSerializer(), JsonSerde.serializer());
         this.thread = new Thread(this::run, "alert-matching");
-        rules.addListener((ruleId, rule) -> {
+        rules.addListener(this::apply);
+    }
+
+    private void apply(Map<String, AlertRule> changed) {
+        List<AlertRule> updated = new ArrayList<>();
+        changed.forEach((ruleId, rule) -> {
             if (rule == null) {
                 matcher.delete(ruleId);
                 LOG.info("Alert rule {} deleted", ruleId);
-                return;
-            }
-            try {
-                matcher.register(rule);
-                LOG.info("Alert rule {} ({}) active: {}", ruleId, rule.name(), rule.query());
-            } catch (InvalidRuleException e) {
-                LOG.warn("Alert rule refused, the previous version (if any) stays: {}", e.getMessage());
+            } else {
+                updated.add(rule);
             }
         });
+        for (InvalidRuleException refused : matcher.registerAll(updated)) {
+            LOG.warn("Alert rule refused, its previous version (if any) stays: {}", refused.getMessage());
+        }
+        LOG.info("Alert rules changed: {}; {} active", changed.size(), matcher.rules().size());
     }
 
     public void start() {
