@@ -66,6 +66,9 @@ public record WebhookMessage(byte[] body, String idempotencyKey) {
         if (!alert.matchedTerms().isEmpty()) {
             text.append(" · why: ").append(String.join(", ", alert.matchedTerms()));
         }
+        if (alert.kind().equals("digest") || alert.kind().equals("gap")) {
+            text.append("\n").append(alert.snippet());
+        }
         return text.toString();
     }
 

@@ -17,15 +17,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.monitor.TermWeightor;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * Every alert rule, matched against one article at a time by reverse search. Lucene's monitor indexes the
  * rules' terms, so for each article only the rules that share a term with it are run, on a one-document
  * in-memory index analysed exactly like the article index: with thousands of rules that is one to two orders of
- * magnitude faster than running each rule in turn (see {@code AlertMatchingBenchmark}).
+ * magnitude faster than running each rule in turn (see {@code AlertMatchingBenchmark}). Of a rule's required
+ * clauses, the presearcher indexes the one it weighs most selective; exact-term fields (entity, source, about)
+ * weigh little, since a watch-list entity is named in a good share of all articles while a word an analyst adds
+ * to it is usually rare: "entity:pasni AND harbour" is then tried only on articles that say "harbour".
  *
  * <p>A rule that does not parse is refused at {@link #register} with the parser's message, and the rules
  * registered before it keep matching. A rule that fails while matching an article is logged and skipped for
@@ -55,7 +66,9 @@ public final class AlertMatcher implements Closeable {
 
     public AlertMatcher() {
         try {
-            this.monitor = new Monitor(ArticleSchema.analyzer(), new TermFilteredPresearcher());
+            this.monitor = new Monitor(ArticleSchema.analyzer(), new TermFilteredPresearcher(
+                    TermWeightor.combine(TermWeightor.fieldWeightor(0.1, EXACT_FIELDS.keySet()),
+                            TermFilteredPresearcher.DEFAULT_WEIGHTOR), List.of(), Set.of()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the in-memory rule index", e);
         }
@@ -86,7 +99,7 @@ public final class AlertMatcher implements Closeable {
             try {
                 Query query = RuleQuery.of(rule);
                 queries.add(new MonitorQuery(rule.id(), query, rule.query(), Map.of()));
-                registered.put(rule.id(), new Registered(rule, exactTerms(query)));
+                registered.put(rule.id(), new Registered(rule, query, exactTerms(query)));
             } catch (InvalidRuleException e) {
                 refused.add(e);
             }
@@ -117,20 +130,25 @@ public final class AlertMatcher implements Closeable {
 
     /** The rules that match {@code article}, each with the terms that made it match. */
     public List<RuleMatch> match(TaggedArticle article, Instant now) {
-        MatchingQueries<HighlightsMatch> result;
+        Document doc = ArticleDocument.of(article);
+        MatchingQueries<QueryMatch> result;
         try {
-            result = monitor.match(ArticleDocument.of(article), HighlightsMatch.MATCHER);
+            result = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("could not match article " + article.id(), e);
         }
         result.getErrors().forEach((ruleId, error) ->
                 LOG.warn("Rule {} failed on article {} and was skipped: {}", ruleId, article.id(), error.toString()));
+        if (result.getMatchCount() == 0) {
+            return List.of();
+        }
+        IndexSearcher searcher = MemoryIndex.fromDocument(doc, ArticleSchema.analyzer(), true, false).createSearcher();
         List<RuleMatch> matches = new ArrayList<>(result.getMatchCount());
-        for (HighlightsMatch match : result.getMatches()) {
+        for (QueryMatch match : result.getMatches()) {
             Registered registered = rules.get(match.getQueryId());
             if (registered != null) {
                 matches.add(new RuleMatch(RuleMatch.SCHEMA, registered.rule(), article,
-                        matchedTerms(match, article, registered.exactTerms()), now));
+                        matchedTerms(searcher, registered, article), now));
             }
         }
         return matches;
@@ -141,12 +159,24 @@ public final class AlertMatcher implements Closeable {
         monitor.close();
     }
 
-    /** The article's own words at each hit in title or body, then the exact-term clauses the article has. */
-    private static List<String> matchedTerms(HighlightsMatch match, TaggedArticle article, Set<Term> exactTerms) {
+    /**
+     * The article's own words where the rule's query matched title or body, then the exact-term clauses the
+     * article has. Only the rules that matched get here, so the cost of finding the words (Lucene's matches API,
+     * on a one-document index with offsets) is not paid for the rules the presearcher merely proposed.
+     */
+    private static List<String> matchedTerms(IndexSearcher searcher, Registered rule, TaggedArticle article) {
         Set<String> terms = new LinkedHashSet<>();
-        addWords(terms, match.getHits(ArticleSchema.TITLE), article.article().title());
-        addWords(terms, match.getHits(ArticleSchema.BODY), article.article().body());
-        for (Term term : exactTerms) {
+        try {
+            Weight weight = searcher.createWeight(searcher.rewrite(rule.query()), ScoreMode.COMPLETE_NO_SCORES, 1);
+            Matches matches = weight.matches(searcher.getIndexReader().leaves().get(0), 0);
+            if (matches != null) {
+                addWords(terms, matches.getMatches(ArticleSchema.TITLE), article.article().title());
+                addWords(terms, matches.getMatches(ArticleSchema.BODY), article.article().body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not explain rule " + rule.rule().id(), e);
+        }
+        for (Term term : rule.exactTerms()) {
             if (has(article, term)) {
                 terms.add(EXACT_FIELDS.get(term.field()) + ":" + term.text());
             }
@@ -154,11 +184,16 @@ public final class AlertMatcher implements Closeable {
         return List.copyOf(terms);
     }
 
-    /** The text at each hit, in the order of the text. */
-    private static void addWords(Set<String> words, Collection<HighlightsMatch.Hit> hits, String text) {
-        for (HighlightsMatch.Hit hit : hits) {
-            if (hit.startOffset >= 0 && hit.startOffset < hit.endOffset && hit.endOffset <= text.length()) {
-                words.add(text.substring(hit.startOffset, hit.endOffset).toLowerCase(Locale.ROOT));
+    /** The text at each match, in the order of the text. */
+    private static void addWords(Set<String> words, MatchesIterator hits, String text) throws IOException {
+        if (hits == null) {
+            return;
+        }
+        while (hits.next()) {
+            int start = hits.startOffset();
+            int end = hits.endOffset();
+            if (start >= 0 && start < end && end <= text.length()) {
+                words.add(text.substring(start, end).toLowerCase(Locale.ROOT));
             }
         }
     }
@@ -196,5 +231,5 @@ public final class AlertMatcher implements Closeable {
         return Collections.unmodifiableSet(terms);
     }
 
-    private record Registered(AlertRule rule, Set<Term> exactTerms) {}
+    private record Registered(AlertRule rule, Query query, Set<Term> exactTerms) {}
 }

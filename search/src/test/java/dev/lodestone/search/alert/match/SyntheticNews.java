@@ -40,6 +40,7 @@ final class SyntheticNews {
 
     private final Random random;
     private final String[] vocabulary;
+    private final int headWords;
     private final double[] zipf;
 
     SyntheticNews(long seed) {
@@ -49,6 +50,7 @@ final class SyntheticNews {
                 .flatMap(line -> Arrays.stream(line.trim().split("\\s+")))
                 .filter(word -> !word.isEmpty())
                 .toList());
+        this.headWords = words.size();
         while (words.size() < VOCABULARY) {
             words.add(name());
         }
@@ -95,9 +97,9 @@ final class SyntheticNews {
         Map<String, String> filters = new LinkedHashMap<>();
         String query = switch (random.nextInt(6)) {
             case 0 -> "entity:" + entity() + " AND " + rareWord();
-            case 1 -> "\"" + word() + " " + word() + "\" AND (" + rareWord() + " OR " + rareWord() + ")";
-            case 2 -> rareWord() + " AND " + word() + " -" + word();
-            case 3 -> "entity:" + entity() + " AND entity:" + entity() + " AND " + word();
+            case 1 -> "\"" + phrase() + "\" AND (" + rareWord() + " OR " + rareWord() + ")";
+            case 2 -> rareWord() + " AND " + rareWord() + " -" + word();
+            case 3 -> "entity:" + entity() + " AND entity:" + entity() + " AND " + rareWord();
             case 4 -> "title:" + rareWord() + " OR \"" + rareWord() + " " + rareWord() + "\"~3";
             default -> {
                 if (random.nextBoolean()) {
@@ -126,9 +128,18 @@ final class SyntheticNews {
         return vocabulary[Math.min(index < 0 ? -index - 1 : index, vocabulary.length - 1)];
     }
 
-    /** A distinctive word, neither among the commonest nor too rare to ever appear, as analysts pick them. */
+    /**
+     * A distinctive word as analysts pick them: a name or a specific term, past the few hundred commonest words
+     * of the news but not so rare that it never appears.
+     */
     private String rareWord() {
-        return vocabulary[50 + random.nextInt(3_000)];
+        return vocabulary[200 + random.nextInt(20_000)];
+    }
+
+    /** Two words that stand together in the vocabulary file, such as "supply chain" or "Reko Diq". */
+    private String phrase() {
+        int first = random.nextInt(headWords - 1);
+        return vocabulary[first] + " " + vocabulary[first + 1];
     }
 
     /** A made-up proper name of two or three syllables. */
