@@ -1,0 +1,237 @@
+package dev.lodestone.search.alert.match;
+
+import dev.lodestone.core.AlertRule;
+import dev.lodestone.core.TaggedArticle;
+import dev.lodestone.search.index.ArticleSchema;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every alert rule, matched against one article at a time by reverse search. Lucene's monitor indexes the
+ * rules' terms, so for each article only the rules that share a term with it are run, on a one-document
+ * in-memory index analysed exactly like the article index: with thousands of rules that is one to two orders of
+ * magnitude faster than running each rule in turn (see {@code AlertMatchingBenchmark}). The presearcher makes
+ * two passes over each rule's required clauses, so a rule is tried only on articles holding two of its terms
+ * (its selectivity pays for itself from a few thousand rules: 1.5× the single pass in the benchmark). Exact-term
+ * fields (entity, source, about) weigh little in choosing those terms, since a watch-list entity is named in a
+ * good share of all articles while a word an analyst adds to it is usually rare.
+ *
+ * <p>A rule that does not parse is refused at {@link #register} with the parser's message, and the rules
+ * registered before it keep matching. A rule that fails while matching an article is logged and skipped for
+ * that article only. Registering a rule under an existing id replaces it; both take effect for the next
+ * {@link #match}. Thread-safe: several threads may match while rules change.
+ */
+public final class AlertMatcher implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertMatcher.class);
+    /** Exact-term fields, by index name, with the name a query writer uses for them. */
+    private static final Map<String, String> EXACT_FIELDS = Map.of(
+            ArticleSchema.ENTITIES, "entity",
+            ArticleSchema.SOURCE, "source",
+            ArticleSchema.ABOUT, "about",
+            ArticleSchema.STORY_ID, "story",
+            ArticleSchema.ID, "id");
+
+    private final Monitor monitor;
+    private final Map<String, Registered> rules = new ConcurrentHashMap<>();
+
+    public AlertMatcher() {
+        try {
+            this.monitor = new Monitor(ArticleSchema.analyzer(), new MultipassTermFilteredPresearcher(2, 0,
+                    TermWeightor.combine(TermWeightor.fieldWeightor(0.1, EXACT_FIELDS.keySet()),
+                            TermFilteredPresearcher.DEFAULT_WEIGHTOR), List.of(), Set.of()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the in-memory rule index", e);
+        }
+    }
+
+    /**
+     * Adds {@code rule}, or replaces the rule with its id.
+     *
+     * @throws InvalidRuleException when its query or a filter is not valid; the rule it would have replaced
+     *                              is kept
+     */
+    public void register(AlertRule rule) {
+        List<InvalidRuleException> refused = registerAll(List.of(rule));
+        if (!refused.isEmpty()) {
+            throw refused.get(0);
+        }
+    }
+
+    /**
+     * Adds or replaces every valid rule of {@code batch} at once, which is far cheaper than one at a time (each
+     * registration updates the monitor's own index), and returns why each of the others was refused.
+     */
+    public List<InvalidRuleException> registerAll(Collection<AlertRule> batch) {
+        List<InvalidRuleException> refused = new ArrayList<>();
+        List<MonitorQuery> queries = new ArrayList<>(batch.size());
+        Map<String, Registered> registered = new LinkedHashMap<>();
+        for (AlertRule rule : batch) {
+            try {
+                Query query = RuleQuery.of(rule);
+                queries.add(new MonitorQuery(rule.id(), query, rule.query(), Map.of()));
+                registered.put(rule.id(), new Registered(rule, query, exactTerms(query)));
+            } catch (InvalidRuleException e) {
+                refused.add(e);
+            }
+        }
+        try {
+            monitor.register(queries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not register " + queries.size() + " rules", e);
+        }
+        rules.putAll(registered);
+        return refused;
+    }
+
+    /** Removes the rule with this id; unknown ids are ignored. */
+    public void delete(String ruleId) {
+        try {
+            monitor.deleteById(ruleId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete rule " + ruleId, e);
+        }
+        rules.remove(ruleId);
+    }
+
+    /** The rules registered now. */
+    public Collection<AlertRule> rules() {
+        return rules.values().stream().map(Registered::rule).toList();
+    }
+
+    /** The rules that match {@code article}, each with the terms that made it match. */
+    public List<RuleMatch> match(TaggedArticle article, Instant now) {
+        Document doc = ArticleDocument.of(article);
+        MatchingQueries<QueryMatch> result;
+        try {
+            result = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not match article " + article.id(), e);
+        }
+        result.getErrors().forEach((ruleId, error) ->
+                LOG.warn("Rule {} failed on article {} and was skipped: {}", ruleId, article.id(), error.toString()));
+        if (result.getMatchCount() == 0) {
+            return List.of();
+        }
+        IndexSearcher searcher = MemoryIndex.fromDocument(doc, ArticleSchema.analyzer(), true, false).createSearcher();
+        List<RuleMatch> matches = new ArrayList<>(result.getMatchCount());
+        for (QueryMatch match : result.getMatches()) {
+            Registered registered = rules.get(match.getQueryId());
+            if (registered != null) {
+                matches.add(new RuleMatch(RuleMatch.SCHEMA, registered.rule(), article,
+                        matchedTerms(searcher, registered, article), now));
+            }
+        }
+        return matches;
+    }
+
+    @Override
+    public void close() throws IOException {
+        monitor.close();
+    }
+
+    /**
+     * The article's own words where the rule's query matched title or body, then the exact-term clauses the
+     * article has. Only the rules that matched get here, so the cost of finding the words (Lucene's matches API,
+     * on a one-document index with offsets) is not paid for the rules the presearcher merely proposed.
+     */
+    private static List<String> matchedTerms(IndexSearcher searcher, Registered rule, TaggedArticle article) {
+        Set<String> terms = new LinkedHashSet<>();
+        try {
+            Weight weight = searcher.createWeight(searcher.rewrite(rule.query()), ScoreMode.COMPLETE_NO_SCORES, 1);
+            Matches matches = weight.matches(searcher.getIndexReader().leaves().get(0), 0);
+            if (matches != null) {
+                addWords(terms, matches.getMatches(ArticleSchema.TITLE), article.article().title());
+                addWords(terms, matches.getMatches(ArticleSchema.BODY), article.article().body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not explain rule " + rule.rule().id(), e);
+        }
+        for (Term term : rule.exactTerms()) {
+            if (has(article, term)) {
+                terms.add(EXACT_FIELDS.get(term.field()) + ":" + term.text());
+            }
+        }
+        return List.copyOf(terms);
+    }
+
+    /** The text at each match, in the order of the text. */
+    private static void addWords(Set<String> words, MatchesIterator hits, String text) throws IOException {
+        if (hits == null) {
+            return;
+        }
+        while (hits.next()) {
+            int start = hits.startOffset();
+            int end = hits.endOffset();
+            if (start >= 0 && start < end && end <= text.length()) {
+                words.add(text.substring(start, end).toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    private static boolean has(TaggedArticle article, Term term) {
+        String value = term.text();
+        return switch (term.field()) {
+            case ArticleSchema.ENTITIES -> article.entities().contains(value);
+            case ArticleSchema.SOURCE -> value.equals(article.article().source());
+            case ArticleSchema.ABOUT -> value.equals(Boolean.toString(article.about()));
+            case ArticleSchema.STORY_ID -> value.equals(article.storyId());
+            case ArticleSchema.ID -> value.equals(article.id());
+            default -> false;
+        };
+    }
+
+    /** The terms on exact-term fields that the query requires or allows (not those it excludes). */
+    private static Set<Term> exactTerms(Query query) {
+        Set<Term> terms = new LinkedHashSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query leaf, Term... consumed) {
+                for (Term term : consumed) {
+                    if (EXACT_FIELDS.containsKey(term.field())) {
+                        terms.add(term);
+                    }
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+            }
+        });
+        return Collections.unmodifiableSet(terms);
+    }
+
+    private record Registered(AlertRule rule, Query query, Set<Term> exactTerms) {}
+}
