@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param id           stable id, {@code ruleId + ":" + storyId} (+ {@code ":updated:" + revision} for updates);
  *                     also the idempotency key of every delivery
- * @param kind         {@code new}, {@code updated}, {@code copy} (another outlet joined), {@code gap} or
- *                     {@code gap-closed} (a watched feed went silent / came back)
+ * @param kind         {@code new}, {@code updated}, {@code copy} (another outlet joined), {@code digest} (an
+ *                     hourly or daily summary), {@code gap} or {@code gap-closed} (a watched feed went silent /
+ *                     came back)
  * @param matchedTerms why it fired: the query terms found in the article
  * @param timeline     when the first article was published, fetched, tagged, matched and the alert delivered
  */
