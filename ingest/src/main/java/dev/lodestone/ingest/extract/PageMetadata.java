@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,7 +84,7 @@ final class PageMetadata {
      * names and are passed over.
      */
     String byline(String title) {
-        String linked = linkedData.article().map(PageMetadata::linkedDataAuthors).orElse("");
+        String linked = linkedData.article().map(this::linkedDataAuthors).orElse("");
         if (!linked.isEmpty()) {
             return linked;
         }
@@ -101,10 +101,11 @@ final class PageMetadata {
         return page.body() == null ? null : Bylines.inPage(page.body(), title);
     }
 
-    private static String linkedDataAuthors(JsonNode article) {
+    private String linkedDataAuthors(JsonNode article) {
         Set<String> authors = new LinkedHashSet<>();
         JsonNode author = article.path("author");
-        for (JsonNode one : author.isArray() ? author : List.of(author)) {
+        for (JsonNode reference : author.isArray() ? author : List.of(author)) {
+            JsonNode one = linkedData.resolved(reference);
             String name = one.isTextual() ? Parser.unescapeEntities(one.asText(), false).strip() : LinkedData.text(one, "name");
             if (!name.isEmpty() && !isWebAddressOrHandle(name)) {
                 authors.add(name);

@@ -15,12 +15,15 @@ import java.util.regex.Pattern;
  * Reads the spellings pages use for publication dates: ISO-8601 as written in the wild (a space for the
  * {@code T}, fractions of a second, offsets with or without a colon or minutes, a trailing {@code UTC} or
  * {@code GMT}) and RFC 1123. A date without a zone is taken as UTC: wrong by a few hours at worst, which
- * beats having no date at all.
+ * beats having no date at all. Templates that lack a date print placeholders ({@code 0001-01-01}, the Unix
+ * epoch); a date before 1901 or at the epoch is read as no date, so that a better source can be tried.
  */
 final class PublishedDates {
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d\\d)-(\\d\\d)"
             + "(?:[T ](\\d\\d):(\\d\\d)(?::(\\d\\d)(?:[.,]\\d+)?)?)?"
             + "\\s*(Z|(?:UTC|GMT)|[+-]\\d\\d(?::?\\d\\d)?)?", Pattern.CASE_INSENSITIVE);
+
+    private static final Instant EARLIEST = Instant.parse("1901-01-01T00:00:00Z");
 
     private PublishedDates() {}
 
@@ -31,10 +34,9 @@ final class PublishedDates {
         String date = text.strip();
         Matcher iso = ISO.matcher(date);
         try {
-            if (iso.matches()) {
-                return Optional.of(iso(iso));
-            }
-            return Optional.of(OffsetDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            Instant instant = iso.matches() ? iso(iso)
+                    : OffsetDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return instant.isBefore(EARLIEST) || instant.equals(Instant.EPOCH) ? Optional.empty() : Optional.of(instant);
         } catch (DateTimeException notADate) {
             return Optional.empty();
         }

@@ -27,6 +27,29 @@ class BylineTest {
     }
 
     @Test
+    void aJsonLdAuthorGivenByReferenceIsLookedUpInTheGraph() {
+        assertEquals("Amina Qureshi", byline("""
+                <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+                {"@type": "NewsArticle", "author": {"@id": "#amina"}},
+                {"@type": "Person", "@id": "#amina", "name": "Amina Qureshi"}]}</script>""", "<p>Text.</p>"));
+    }
+
+    @Test
+    void jsonLdWithRawLineBreaksInItsStringsIsRead() {
+        assertEquals("Amina Qureshi", byline("""
+                <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+                "description": "Two lines
+                of summary", "author": "Amina Qureshi"}</script>""", "<p>Text.</p>"));
+    }
+
+    @Test
+    void aJsonLdNodeWithAHeadlineSpeaksForTheStoryWhenNoneIsTypedAsAnArticle() {
+        assertEquals("Amina Qureshi", byline("""
+                <script type="application/ld+json">{"@context": "https://schema.org", "@type": "MedicalWebPage",
+                "headline": "Tips", "author": "Amina Qureshi"}</script>""", "<p>Text.</p>"));
+    }
+
+    @Test
     void aDublinCoreCreatorOutranksTheAuthorMeta() {
         assertEquals("Amina Qureshi", byline("""
                 <meta name="author" content="Frontier Herald Staff"><meta name="DC.creator" content="Amina Qureshi">""",

@@ -55,6 +55,12 @@ class PublishedDatesTest {
     }
 
     @Test
+    void aTemplatePlaceholderIsNoDate() {
+        assertEquals(Optional.empty(), parse("0001-01-01T00:00:00Z"));
+        assertEquals(Optional.empty(), parse("1970-01-01T00:00:00Z"));
+    }
+
+    @Test
     void theJsonLdPublicationDateOutranksARepublishedOpenGraphDate() {
         ExtractedArticle article = extract("""
                 <meta property="article:published_time" content="2025-12-11T14:28:34Z">
