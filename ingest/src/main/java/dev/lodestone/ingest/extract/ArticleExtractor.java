@@ -38,7 +38,7 @@ public final class ArticleExtractor {
         Document page = Jsoup.parse(html, pageUrl.toString(), parser);
         PageMetadata metadata = PageMetadata.of(page, pageUrl);
         String title = metadata.title();
-        String byline = metadata.byline();
+        String byline = metadata.byline(title);
         Optional<PageMetadata.Dated> published = metadata.published();
         Optional<PageMetadata.Dated> modified = metadata.modified();
         String declaredLanguage = metadata.declaredLanguage();

@@ -6,8 +6,9 @@ import java.time.Instant;
 /**
  * What a news page says about itself.
  *
- * @param title        the headline without the site-name suffix, empty when the page has none
- * @param byline       who wrote it ("A and B" for several authors), null when the page does not say
+ * @param title        the headline as the page declares it (JSON-LD, Dublin Core, Open Graph), else its
+ *                     {@code <title>} without the site-name suffix; empty when the page has none
+ * @param byline       who wrote it, names only ("A, B" for several authors), null when the page does not say
  * @param body         the article's text, paragraphs separated by a blank line; empty when none was found
  * @param publishedAt  null when the page gives no date
  * @param dateSource   where {@code publishedAt} came from: {@code json-ld}, {@code meta}, {@code time} or

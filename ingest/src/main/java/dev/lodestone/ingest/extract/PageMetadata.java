@@ -1,46 +1,47 @@
 package dev.lodestone.ingest.extract;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lodestone.core.Json;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.Elements;
 
 /**
  * What a page declares about itself, read before the body is cut out. Declarations made for search
- * engines and social networks (JSON-LD, Open Graph, Dublin Core, {@code <meta>}) come first because
- * they are explicit and usually right; the visible page ({@code <h1>}, {@code <time>}, byline
- * elements, the URL's date path) is the fallback.
+ * engines and social networks (JSON-LD, Dublin Core, Open Graph, {@code <meta>}) come first because
+ * they are explicit and usually right; the visible page ({@code <title>}, byline elements, {@code <time>},
+ * the URL's date path) is the fallback. Titles and bylines follow the precedence of Mozilla Readability,
+ * so a page reads here as it does in Firefox's reader view: a declared title is taken as written (site
+ * name and all, since cutting it is guesswork that also cuts real headlines), and only an undeclared one is
+ * cut out of the {@code <title>} (see {@link Headline}).
  */
 final class PageMetadata {
     private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d\\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\\d|3[01])(?:/|$)");
-    private static final Pattern TITLE_SEPARATOR = Pattern.compile(" [|\\-–—\\\\/>»·:] ");
-    private static final Pattern BYLINE_NAMES = Pattern.compile("(?i)byline|author|writtenby|p-author");
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)^(https?:|www\\.|/)|\\.(com|org|net)(/|$)");
 
     private final Document page;
     private final URI pageUrl;
-    private final List<JsonNode> linkedData;
+    private final LinkedData linkedData;
     private final Map<String, String> metas;
 
     private PageMetadata(Document page, URI pageUrl) {
         this.page = page;
         this.pageUrl = pageUrl;
-        this.linkedData = linkedData(page);
+        this.linkedData = LinkedData.of(page);
         this.metas = metas(page);
     }
 
@@ -51,104 +52,92 @@ final class PageMetadata {
         return new PageMetadata(page, pageUrl);
     }
 
+    /** The article's JSON-LD title, then the declared meta titles, then the cut {@code <title>}. */
     String title() {
-        String declared = firstNonBlank(meta("dc:title"), meta("dcterm:title"), meta("og:title"), meta("title"),
-                meta("twitter:title"), linkedDataText("headline"));
-        if (!declared.isEmpty()) {
-            return withoutSiteName(declared);
+        String linked = linkedData.article().map(this::linkedDataTitle).orElse("");
+        if (!linked.isEmpty()) {
+            return linked;
         }
-        String title = page.title().strip();
-        if (title.isEmpty()) {
-            Element heading = page.selectFirst("h1");
-            return heading == null ? "" : heading.text().strip();
-        }
-        return withoutSiteName(shortenedTitle(title));
+        String declared = firstNonBlank(meta("dc:title"), meta("dcterm:title"), meta("og:title"),
+                meta("weibo:article:title"), meta("weibo:webpage:title"), meta("title"), meta("twitter:title"),
+                meta("parsely-title"));
+        return declared.isEmpty() ? Headline.fromTitleElement(page) : declared;
     }
 
-    /** A {@code <title>} usually ends with the site's name after a separator; a headline needs at least three words. */
-    private String shortenedTitle(String title) {
-        Matcher separator = TITLE_SEPARATOR.matcher(title);
-        int last = -1;
-        while (separator.find()) {
-            last = separator.start();
+    /**
+     * Some sites put their own name in the article's {@code name} and the headline in {@code headline}; when
+     * the two differ, the one that covers more of the {@code <title>} is the story's.
+     */
+    private String linkedDataTitle(JsonNode article) {
+        String name = LinkedData.text(article, "name");
+        String headline = LinkedData.text(article, "headline");
+        if (name.isEmpty() || headline.isEmpty() || name.equals(headline)) {
+            return name.isEmpty() ? headline : name;
         }
-        if (last > 0) {
-            String head = title.substring(0, last).strip();
-            if (head.split("\\s+").length >= 3) {
-                return head;
+        String title = Headline.fromTitleElement(page);
+        return Headline.similarity(headline, title) >= Headline.similarity(name, title) ? headline : name;
+    }
+
+    /**
+     * The article's JSON-LD authors ("A, B"), then the declared author metadata, then the byline the page
+     * shows (see {@link Bylines}), which must not be the {@code title}. Web addresses and handles are not
+     * names and are passed over.
+     */
+    String byline(String title) {
+        String linked = linkedData.article().map(this::linkedDataAuthors).orElse("");
+        if (!linked.isEmpty()) {
+            return linked;
+        }
+        for (String name : List.of("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author",
+                "og:article:author", "sailthru:author")) {
+            String declared = meta(name);
+            if (!declared.isEmpty() && !isWebAddressOrHandle(declared)) {
+                String byline = Bylines.clean(declared);
+                if (byline != null) {
+                    return byline;
+                }
             }
         }
-        return title;
+        return page.body() == null ? null : Bylines.inPage(page.body(), title);
     }
 
-    private String withoutSiteName(String title) {
-        String siteName = meta("og:site_name");
-        if (siteName.isEmpty()) {
-            return title;
-        }
-        for (String separator : List.of(" | ", " - ", " – ", " — ", " :: ", " · ")) {
-            String suffix = separator + siteName;
-            if (title.length() > suffix.length() && title.toLowerCase(Locale.ROOT).endsWith(suffix.toLowerCase(Locale.ROOT))) {
-                return title.substring(0, title.length() - suffix.length()).strip();
-            }
-        }
-        return title;
-    }
-
-    /** Authors from JSON-LD first, then author metadata, then a byline element; "By " and dates stripped. */
-    String byline() {
+    private String linkedDataAuthors(JsonNode article) {
         Set<String> authors = new LinkedHashSet<>();
-        for (JsonNode node : linkedData) {
-            if (isArticle(node)) {
-                JsonNode author = node.path("author");
-                for (JsonNode one : author.isArray() ? author : List.of(author)) {
-                    String name = one.isTextual() ? one.asText() : one.path("name").asText("");
-                    if (!name.isBlank() && !name.startsWith("http")) {
-                        authors.add(name.strip());
-                    }
-                }
+        JsonNode author = article.path("author");
+        for (JsonNode reference : author.isArray() ? author : List.of(author)) {
+            JsonNode one = linkedData.resolved(reference);
+            String name = one.isTextual() ? Parser.unescapeEntities(one.asText(), false).strip() : LinkedData.text(one, "name");
+            if (!name.isEmpty() && !isWebAddressOrHandle(name)) {
+                authors.add(name);
             }
         }
-        if (!authors.isEmpty()) {
-            return String.join(" and ", authors);
-        }
-        String declared = firstNonBlank(meta("dc:creator"), meta("dcterm:creator"), meta("author"),
-                meta("parsely-author"), meta("sailthru.author"));
-        if (!declared.isEmpty() && !declared.startsWith("http")) {
-            return cleanByline(declared);
-        }
-        for (Element candidate : page.select("[rel=author], [itemprop~=author], [class], [id]")) {
-            boolean byName = candidate.hasAttr("rel") || candidate.hasAttr("itemprop")
-                    || BYLINE_NAMES.matcher(candidate.className() + " " + candidate.id()).find();
-            if (byName) {
-                String text = candidate.text().strip();
-                if (!text.isEmpty() && text.length() < 100) {
-                    return cleanByline(text);
-                }
-            }
-        }
-        return null;
+        return String.join(", ", authors);
     }
 
-    private static String cleanByline(String byline) {
-        String cleaned = byline.replaceFirst("(?i)^(written\\s+)?by[:\\s]+", "").strip();
-        return cleaned.isEmpty() ? null : cleaned;
+    private static boolean isWebAddressOrHandle(String text) {
+        return text.startsWith("@") || WEB_ADDRESS.matcher(text).find();
     }
 
+    /**
+     * The article's JSON-LD {@code datePublished} (the story's own date, where Open Graph tags are often the
+     * last republication), then the declared metadata, then a {@code <time>} marked as the publication
+     * time, any {@code <time>}, and a date in the URL's path.
+     */
     Optional<Dated> published() {
-        return date("datePublished", List.of("article:published_time", "dcterms.available", "dcterms.created",
-                "dcterms.issued", "datePublished", "pubdate", "parsely-pub-date", "sailthru.date", "date",
-                "dc.date", "og:published_time"), true);
+        return date("datePublished", List.of("article:published_time", "og:article:published_time",
+                "parsely-pub-date", "dcterms:available", "dcterms:created", "dcterms:issued", "datepublished",
+                "pubdate", "publishdate", "sailthru:date", "dc:date", "dcterms:date", "date", "og:published_time"),
+                true);
     }
 
     Optional<Dated> modified() {
-        return date("dateModified", List.of("article:modified_time", "og:updated_time", "dateModified",
-                "dcterms.modified", "last-modified"), false);
+        return date("dateModified", List.of("article:modified_time", "og:updated_time", "datemodified",
+                "dcterms:modified", "last-modified"), false);
     }
 
     private Optional<Dated> date(String linkedDataField, List<String> metaNames, boolean visibleFallbacks) {
-        for (JsonNode node : linkedData) {
-            Optional<Instant> date = PublishedDates.parse(node.path(linkedDataField).asText(null));
+        for (JsonNode node : linkedData.nodesArticleFirst()) {
+            Optional<Instant> date = PublishedDates.parse(LinkedData.text(node, linkedDataField));
             if (date.isPresent()) {
                 return Optional.of(new Dated(date.get(), "json-ld"));
             }
@@ -162,7 +151,9 @@ final class PageMetadata {
         if (!visibleFallbacks) {
             return Optional.empty();
         }
-        for (Element time : page.select("time[datetime]")) {
+        Elements times = page.select("time[datetime][pubdate], time[datetime][itemprop~=(?i)datePublished]");
+        times.addAll(page.select("time[datetime]"));
+        for (Element time : times) {
             Optional<Instant> date = PublishedDates.parse(time.attr("datetime"));
             if (date.isPresent()) {
                 return Optional.of(new Dated(date.get(), "time"));
@@ -184,7 +175,7 @@ final class PageMetadata {
     String declaredLanguage() {
         Element html = page.selectFirst("html");
         String declared = firstNonBlank(html == null ? "" : html.attr("lang"), html == null ? "" : html.attr("xml:lang"),
-                httpEquiv("content-language"), meta("og:locale"), meta("language"), meta("dc.language"));
+                httpEquiv("content-language"), meta("og:locale"), meta("language"), meta("dc:language"));
         String primary = declared.split("[-_,\\s]", 2)[0].strip().toLowerCase(Locale.ROOT);
         return primary.matches("[a-z]{2,3}") ? primary : null;
     }
@@ -201,15 +192,11 @@ final class PageMetadata {
     }
 
     URI leadImage() {
-        String linkedImage = "";
-        for (JsonNode node : linkedData) {
-            if (isArticle(node)) {
-                JsonNode image = node.path("image");
-                JsonNode first = image.isArray() ? image.path(0) : image;
-                linkedImage = first.isTextual() ? first.asText() : first.path("url").asText("");
-                break;
-            }
-        }
+        String linkedImage = linkedData.article().map(article -> {
+            JsonNode image = article.path("image");
+            JsonNode first = image.isArray() ? image.path(0) : image;
+            return first.isTextual() ? first.asText() : first.path("url").asText("");
+        }).orElse("");
         Element img = page.selectFirst("article img[src], main img[src], img[src][width~=^([3-9]\\d\\d|\\d{4,})$]");
         for (String src : List.of(meta("og:image"), meta("twitter:image"), linkedImage, img == null ? "" : img.attr("src"))) {
             URI image = absolute(src);
@@ -221,25 +208,9 @@ final class PageMetadata {
     }
 
     String section() {
-        String section = firstNonBlank(meta("article:section"), linkedDataText("articleSection"));
+        String section = firstNonBlank(meta("article:section"),
+                linkedData.article().map(article -> LinkedData.text(article, "articleSection")).orElse(""));
         return section.isEmpty() ? null : section;
-    }
-
-    private String linkedDataText(String field) {
-        for (JsonNode node : linkedData) {
-            JsonNode value = node.path(field);
-            JsonNode first = value.isArray() ? value.path(0) : value;
-            if (first.isTextual() && !first.asText().isBlank()) {
-                return first.asText().strip();
-            }
-        }
-        return "";
-    }
-
-    private static boolean isArticle(JsonNode node) {
-        String type = node.path("@type").isArray() ? node.path("@type").toString() : node.path("@type").asText("");
-        return type.contains("Article") || type.contains("Posting") || type.contains("Report") || type.isEmpty()
-                || node.has("headline");
     }
 
     private URI absolute(String href) {
@@ -254,43 +225,28 @@ final class PageMetadata {
         }
     }
 
-    /** The JSON-LD objects of the page, flattened out of arrays and {@code @graph}s; broken blocks skipped. */
-    private static List<JsonNode> linkedData(Document page) {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (Element script : page.select("script[type=application/ld+json]")) {
-            try {
-                flatten(Json.MAPPER.readTree(script.data()), nodes);
-            } catch (JsonProcessingException malformed) {
-                continue;
-            }
-        }
-        return nodes;
-    }
-
-    private static void flatten(JsonNode node, List<JsonNode> into) {
-        if (node == null) {
-            return;
-        }
-        if (node.isArray()) {
-            node.forEach(element -> flatten(element, into));
-        } else if (node.isObject()) {
-            into.add(node);
-            flatten(node.get("@graph"), into);
-        }
-    }
-
     private String meta(String name) {
         return metas.getOrDefault(name.toLowerCase(Locale.ROOT), "");
     }
 
-    /** The first non-blank content of each meta name, property or itemprop, by lower-case name. */
+    /**
+     * Each meta's content by key, lower-cased, with {@code DC.title} spelled {@code dc:title}. A
+     * {@code property} may list several keys ({@code "dc:creator twitter:site_name"}); it outranks a
+     * {@code name}, which outranks an {@code itemprop}, and the first non-blank content of each rank wins.
+     */
     private static Map<String, String> metas(Document page) {
         Map<String, String> metas = new HashMap<>();
-        for (Element meta : page.select("meta[content]")) {
-            String content = meta.attr("content").strip();
-            if (!content.isEmpty()) {
-                for (String key : List.of("property", "name", "itemprop")) {
-                    metas.putIfAbsent(meta.attr(key).toLowerCase(Locale.ROOT), content);
+        Elements declared = page.select("meta[content]");
+        for (String attribute : List.of("property", "name", "itemprop")) {
+            for (Element meta : declared) {
+                String content = meta.attr("content").strip();
+                if (content.isEmpty()) {
+                    continue;
+                }
+                for (String key : meta.attr(attribute).toLowerCase(Locale.ROOT).split("\\s+")) {
+                    if (!key.isEmpty()) {
+                        metas.putIfAbsent(attribute.equals("name") ? key.replace('.', ':') : key, content);
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.lodestone.ingest.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -62,5 +63,38 @@ class PageCharsetTest {
         withBom[2] = (byte) 0xbf;
         System.arraycopy(page, 0, withBom, 3, page.length);
         assertEquals(STORY, body(withBom, null));
+    }
+
+    @Test
+    void aDeclarationAfterKilobytesOfHeadIsStillFound() {
+        String story = "\u8d8a\u5357\u7a00\u571f\u51fa\u53e3\u5230\u7f8e\u56fd\u3002";
+        String inlineScript = "<script>var config = '" + "x".repeat(8000) + "';</script>";
+        byte[] gbk = ("<html><head>" + inlineScript + "<meta charset=\"gbk\"></head><body><p>" + story + "</p></body></html>")
+                .getBytes(Charset.forName("GBK"));
+        assertEquals(story, body(gbk, null));
+    }
+
+    @Test
+    void aCharsetNamedInTheBodyIsNoDeclaration() {
+        byte[] page = ("<html><head></head><body><p>" + STORY + "</p><meta charset=\"gbk\"></body></html>").getBytes(WINDOWS_1252);
+        assertEquals(STORY, body(page, null));
+    }
+
+    @Test
+    void utf8BytesOutrankAStaleLegacyDeclaration() {
+        String story = "\u8d8a\u5357\u7a00\u571f\u51fa\u53e3\u5230\u7f8e\u56fd\u3002";
+        byte[] resaved = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>"
+                + story + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+        assertEquals(story, body(resaved, null));
+    }
+
+    @Test
+    void aPageEndingInATruncatedUtf8SequenceIsNotUtf8() {
+        byte[] page = "<html><body><p>Caf\u00e9 talks in Quetta.</p></body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] truncated = new byte[page.length + 1];
+        System.arraycopy(page, 0, truncated, 0, page.length);
+        truncated[page.length] = (byte) 0xe2;
+        String body = body(truncated, null);
+        assertTrue(body.startsWith("Caf\u00c3\u00a9 talks in Quetta."), body);
     }
 }
