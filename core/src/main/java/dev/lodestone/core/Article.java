@@ -15,6 +15,9 @@ import java.util.Objects;
  *                    {@code feed}, {@code url} or {@code first-seen}
  * @param revision    1 for the first body seen at this URL, incremented each time the body changes
  * @param contentHash SHA-256 of the body text, so later stages tell an edit from a re-fetch
+ * @param modifiedAt  when the outlet says it last changed the article; null when it does not say
+ * @param imageUrl    the lead image; null when there is none
+ * @param section     the outlet's section (e.g. {@code Business}); null when unknown
  */
 public record Article(
         int schema,
@@ -30,7 +33,10 @@ public record Article(
         Instant fetchedAt,
         String language,
         int revision,
-        String contentHash) {
+        String contentHash,
+        Instant modifiedAt,
+        String imageUrl,
+        String section) {
 
     public static final int SCHEMA = 1;
 
@@ -39,5 +45,13 @@ public record Article(
         Objects.requireNonNull(url, "url");
         title = title == null ? "" : title;
         body = body == null ? "" : body;
+    }
+
+    /** An article whose page told nothing of its modification, lead image or section. */
+    public Article(int schema, String id, String url, String feedUrl, String source, String title, String byline,
+                   String body, Instant publishedAt, String dateSource, Instant fetchedAt, String language, int revision,
+                   String contentHash) {
+        this(schema, id, url, feedUrl, source, title, byline, body, publishedAt, dateSource, fetchedAt, language, revision,
+                contentHash, null, null, null);
     }
 }

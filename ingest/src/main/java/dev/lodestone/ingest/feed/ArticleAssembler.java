@@ -41,7 +41,9 @@ final class ArticleAssembler {
         }
         return new Article(Article.SCHEMA, ArticleId.of(url), url, feedUrl.toString(), source(url), title, byline,
                 body, publishedAt, dateSource, fetchedAt, page == null ? null : page.language(), revision,
-                ArticleId.sha256Hex(body));
+                ArticleId.sha256Hex(body), page == null ? null : page.modifiedAt(),
+                page == null || page.leadImage() == null ? null : page.leadImage().toString(),
+                page == null ? null : page.section());
     }
 
     /**

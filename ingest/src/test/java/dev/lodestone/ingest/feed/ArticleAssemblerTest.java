@@ -36,6 +36,19 @@ class ArticleAssemblerTest {
     }
 
     @Test
+    void thePagesModificationTimeLeadImageAndSectionAreKept() {
+        Instant modified = Instant.parse("2025-09-09T08:00:00Z");
+        ExtractedArticle page = new ExtractedArticle("Page title", null, "Page body.", null, null, "en", URI.create(LINK),
+                modified, URI.create("https://i.dawn.com/large/fwo.jpg"), "Business");
+
+        Article article = ArticleAssembler.assemble(FEED, LINK, ITEM, page, FETCHED, 1);
+
+        assertEquals(modified, article.modifiedAt());
+        assertEquals("https://i.dawn.com/large/fwo.jpg", article.imageUrl());
+        assertEquals("Business", article.section());
+    }
+
+    @Test
     void theFeedItemFillsWhatThePageLacks() {
         Article article = ArticleAssembler.assemble(FEED, LINK, ITEM,
                 page("", null, "Page body.", null, null, URI.create(LINK)), FETCHED, 1);
