@@ -46,7 +46,7 @@ public final class ArticleIndex implements Closeable {
         this.path = path;
         this.directory = directory;
         this.writer = writer;
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, FacetedSearcher.factory());
         this.committedOffsets = offsetsIn(writer.getLiveCommitData());
     }
 
@@ -111,10 +111,10 @@ public final class ArticleIndex implements Closeable {
     }
 
     /** Runs {@code search} on the current point-in-time view; the view stays open until it returns. */
-    public <T> T withSearcher(IOFunction<IndexSearcher, T> search) throws IOException {
+    public <T> T withSearcher(IOFunction<FacetedSearcher, T> search) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            return search.apply(searcher);
+            return search.apply((FacetedSearcher) searcher);
         } finally {
             searchers.release(searcher);
         }

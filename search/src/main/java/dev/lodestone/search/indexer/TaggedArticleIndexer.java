@@ -8,10 +8,11 @@ import dev.lodestone.core.Topics;
 import dev.lodestone.search.index.ArticleIndex;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.Consumer;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,10 +45,11 @@ public final class TaggedArticleIndexer implements AutoCloseable {
 
     private final ArticleIndex index;
     private final Duration commitInterval;
-    private final Consumer<String, byte[]> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final Deserializer<TaggedArticle> decoder = JsonSerde.deserializer(TaggedArticle.class);
     private final Thread thread;
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    private final Consumer<TaggedArticle> onSearchable;
     private volatile boolean running = true;
     private boolean uncommitted;
     private long lastCommitNanos = System.nanoTime();
@@ -57,7 +59,17 @@ public final class TaggedArticleIndexer implements AutoCloseable {
      * @param commitInterval how much indexing work a crash may cost at most
      */
     public TaggedArticleIndexer(ArticleIndex index, String bootstrapServers, String clientId, Duration commitInterval) {
+        this(index, bootstrapServers, clientId, commitInterval, article -> {});
+    }
+
+    /**
+     * @param onSearchable told of each article once searches can find it, on the indexing thread; it
+     *                     must return quickly, and what it throws is logged, not fatal
+     */
+    public TaggedArticleIndexer(ArticleIndex index, String bootstrapServers, String clientId, Duration commitInterval,
+                                Consumer<TaggedArticle> onSearchable) {
         this.index = index;
+        this.onSearchable = onSearchable;
         this.commitInterval = commitInterval;
         this.consumer = new KafkaConsumer<>(
                 KafkaSettings.consumer(bootstrapServers, clientId, null),
@@ -159,30 +171,39 @@ public final class TaggedArticleIndexer implements AutoCloseable {
         if (records.isEmpty()) {
             return;
         }
-        int indexed = 0;
+        List<TaggedArticle> indexed = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            if (upsert(record)) {
-                indexed++;
+            TaggedArticle article = upsert(record);
+            if (article != null) {
+                indexed.add(article);
             }
             nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
         index.refresh();
         uncommitted = true;
-        LOG.debug("Indexed {} of {} records from {}", indexed, records.count(), Topics.TAGGED);
+        LOG.debug("Indexed {} of {} records from {}", indexed.size(), records.count(), Topics.TAGGED);
+        for (TaggedArticle article : indexed) {
+            try {
+                onSearchable.accept(article);
+            } catch (RuntimeException e) {
+                LOG.warn("Announcing article {} failed: {}", article.id(), e.toString());
+            }
+        }
     }
 
-    private boolean upsert(ConsumerRecord<String, byte[]> record) throws IOException {
+    /** The article indexed from the record, or null when the record was skipped. */
+    private TaggedArticle upsert(ConsumerRecord<String, byte[]> record) throws IOException {
         try {
             TaggedArticle article = decoder.deserialize(record.topic(), record.value());
             if (article == null) {
                 throw new MalformedRecordException("the record has no value", null);
             }
             index.upsert(article);
-            return true;
+            return article;
         } catch (MalformedRecordException | IllegalArgumentException e) {
             LOG.warn("Skipped record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     firstLine(e.getMessage()));
-            return false;
+            return null;
         }
     }
 

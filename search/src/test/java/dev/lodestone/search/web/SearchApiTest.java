@@ -61,7 +61,9 @@ class SearchApiTest {
         JsonNode json = Json.MAPPER.readTree(response.body());
         assertEquals(1, json.get("total").asLong());
         JsonNode hit = json.get("hits").get(0);
-        assertEquals(Set.of("id", "title", "url", "source", "publishedAt", "entities", "snippet"), fieldNames(hit));
+        assertEquals(Set.of("total", "hits", "facets", "nextCursor"), fieldNames(json));
+        assertEquals(Set.of("id", "title", "url", "source", "publishedAt", "entities", "snippet", "storyId", "outlets"),
+                fieldNames(hit));
         assertEquals(StoryArticles.FIRST_SHIPMENT.id(), hit.get("id").asText());
         assertEquals("reuters.com", hit.get("source").asText());
         assertEquals("2025-10-05T09:30:00Z", hit.get("publishedAt").asText());
