@@ -39,9 +39,12 @@ final class Cursor {
             throw new InvalidQueryException("the cursor belongs to another sort order than " + order.name().toLowerCase(), null);
         }
         try {
-            Object value = order == Order.RELEVANCE
-                    ? Float.intBitsToFloat(Integer.parseUnsignedInt(parts[1], 16))
-                    : Long.parseLong(parts[1]);
+            Object value;
+            if (order == Order.RELEVANCE) {
+                value = Float.intBitsToFloat(Integer.parseUnsignedInt(parts[1], 16));
+            } else {
+                value = Long.parseLong(parts[1]);
+            }
             // Past every document number: an article equal in every sort value is the one already shown.
             return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {value, new BytesRef(parts[2])});
         } catch (NumberFormatException e) {

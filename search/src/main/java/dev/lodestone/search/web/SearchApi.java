@@ -111,7 +111,7 @@ public final class SearchApi implements AutoCloseable {
             error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "the search failed on the server; see its log");
         });
         server.error(HttpStatus.NOT_FOUND, ctx -> {
-            if (ctx.path().startsWith("/api/") && !ctx.res().isCommitted() && ctx.result() == null) {
+            if (ctx.path().startsWith("/api/") && !ctx.res().isCommitted()) {
                 error(ctx, HttpStatus.NOT_FOUND, "no such API call: " + ctx.path());
             }
         });
