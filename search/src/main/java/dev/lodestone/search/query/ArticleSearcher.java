@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -238,8 +239,8 @@ public final class ArticleSearcher {
     }
 
     /**
-     * Up to {@code size} articles sharing the most telling words of the article {@code id}, copies of its
-     * own story left out; empty when there is no such article.
+     * Up to {@code size} articles sharing the most telling words of the article {@code id}, one per story
+     * and copies of its own story left out; empty when there is no such article.
      */
     public List<Hit> moreLikeThis(String id, int size) throws IOException {
         IndexSearcher searcher = timed();
@@ -259,12 +260,15 @@ public final class ArticleSearcher {
                 .add(likeness.like(found.scoreDocs[0].doc), Occur.MUST)
                 .add(new TermQuery(new Term(ArticleSchema.STORY_ID, storyId)), Occur.MUST_NOT)
                 .build();
-        TopDocs similar = searcher.search(like, size);
+        TopDocs similar = searcher.search(like, size * 4);
         requireInTime(searcher);
         List<Hit> hits = new ArrayList<>();
+        Set<String> stories = new HashSet<>();
         for (ScoreDoc scoreDoc : similar.scoreDocs) {
             Document doc = stored.document(scoreDoc.doc, HIT_FIELDS);
-            hits.add(toHit(doc, null, outlets(searcher, doc)));
+            if (stories.add(doc.get(ArticleSchema.STORY_ID)) && hits.size() < size) {
+                hits.add(toHit(doc, null, outlets(searcher, doc)));
+            }
         }
         return hits;
     }
