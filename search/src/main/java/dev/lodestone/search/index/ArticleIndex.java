@@ -35,6 +35,7 @@ public final class ArticleIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
     /** Commit user data key prefix; {@code /} cannot occur in a topic name, so keys split unambiguously. */
     private static final String OFFSET_KEY = "offset/";
+    private static final double RAM_BUFFER_MB = 64;
 
     private final Path path;
     private final FSDirectory directory;
@@ -61,6 +62,8 @@ public final class ArticleIndex implements Closeable {
         try {
             writer = new IndexWriter(directory, new IndexWriterConfig(ArticleSchema.analyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    // Fewer, larger flushed segments: a replay or reindex writes articles by the million.
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB)
                     .setCommitOnClose(false));
         } catch (LockObtainFailedException e) {
             directory.close();

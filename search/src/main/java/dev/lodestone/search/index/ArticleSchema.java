@@ -42,7 +42,8 @@ import org.apache.lucene.util.BytesRef;
  * must not be split at its hyphens. {@link #PUBLISHED_AT} is a point for ranges and a doc value for
  * sorting and timelines; when the outlet gives no date it holds the time the article was fetched, so
  * undated articles still sort by arrival. Entities, kinds, sources and languages are also facet
- * dimensions, counted for any query from doc values.
+ * dimensions, counted for any query from doc values; id, source and story id have doc values too, for
+ * tie-breaking sorts and for grouping copies of a story without loading stored documents.
  *
  * <p>Everything else analyze said about the article (mentions, quotes, reasons...) is kept as one
  * stored JSON record next to the title and body, so {@link #toTaggedArticle} gives back the article as it
@@ -114,6 +115,7 @@ public final class ArticleSchema {
         if (article.source() != null) {
             String source = exact(article.source());
             doc.add(new StringField(SOURCE, source, Field.Store.YES));
+            doc.add(new SortedDocValuesField(SOURCE, new BytesRef(source)));
             doc.add(new SortedSetDocValuesFacetField(SOURCE_FACET, source));
         }
         doc.add(new Field(TITLE, article.title(), TEXT_WITH_OFFSETS));
@@ -150,6 +152,7 @@ public final class ArticleSchema {
         doc.add(new DoublePoint(RELEVANCE, tagged.relevance()));
         doc.add(new StringField(ABOUT, Boolean.toString(tagged.about()), Field.Store.NO));
         doc.add(new StringField(STORY_ID, tagged.storyId(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(STORY_ID, new BytesRef(tagged.storyId())));
         doc.add(new IntPoint(REVISION, article.revision()));
         doc.add(new StoredField(RECORD, Json.toBytes(withoutText(tagged))));
         try {

@@ -6,10 +6,10 @@ import dev.lodestone.search.index.FacetedSearcher;
 import dev.lodestone.search.query.SearchRequest.Order;
 import dev.lodestone.search.query.Timeline.Interval;
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +33,8 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -48,13 +50,16 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOConsumer;
 
 /**
@@ -70,7 +75,8 @@ import org.apache.lucene.util.IOConsumer;
  * answering partially: a slow query must not hold a server thread, nor pass off part of an answer.
  *
  * <p>Snippets come from the offsets stored in the body's postings, so highlighting never re-analyses a
- * body. They are HTML with everything but the {@code <mark>} tags escaped: article text comes from the
+ * body, and passages break at full stops rather than by the JDK's sentence rules, which cost more than
+ * the rest of a search together. They are HTML with everything but the {@code <mark>} tags escaped: article text comes from the
  * open web and must never reach a page as markup.
  */
 public final class ArticleSearcher {
@@ -87,6 +93,8 @@ public final class ArticleSearcher {
     private static final int PASSAGES = 2;
     private static final int EXPORT_BATCH = 1_000;
     private static final int STORY_COPIES = 200;
+    /** Bounds the copies looked at to collapse one page: a story run thousands of times is not normal news. */
+    private static final int MAX_COPIES = 10_000;
     private static final Analyzer ANALYZER = ArticleSchema.analyzer();
     private static final Set<String> HIT_FIELDS = Set.of(ArticleSchema.ID, ArticleSchema.TITLE, ArticleSchema.URL,
             ArticleSchema.SOURCE, ArticleSchema.PUBLISHED_AT, ArticleSchema.ENTITIES, ArticleSchema.BODY,
@@ -107,7 +115,7 @@ public final class ArticleSearcher {
         this.highlighter = UnifiedHighlighter.builder(view, ANALYZER)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH / PASSAGES, 0.5f))
+                        new CustomSeparatorBreakIterator('.'), SNIPPET_LENGTH / PASSAGES, 0.5f))
                 .withMaxNoHighlightPassages(0)
                 .build();
     }
@@ -137,29 +145,29 @@ public final class ArticleSearcher {
         List<Document> leaders = new ArrayList<>();
         List<Integer> leaderDocs = new ArrayList<>();
         FieldDoc last = after;
-        boolean seenAll = false;
+        boolean seenAll = page.scoreDocs.length == 0;
         while (leaders.size() < request.size() && !seenAll) {
+            Map<String, Integer> storyLeaders = storyLeaders(searcher, query, sort, page.scoreDocs);
             for (int i = 0; i < page.scoreDocs.length && leaders.size() < request.size(); i++) {
                 last = (FieldDoc) page.scoreDocs[i];
-                Document doc = stored.document(last.doc, HIT_FIELDS);
-                if (leadsStory(searcher, query, sort, last.doc, doc.get(ArticleSchema.STORY_ID))) {
-                    leaders.add(doc);
+                String story = value(searcher, ArticleSchema.STORY_ID, last.doc);
+                if (storyLeaders.getOrDefault(story, last.doc) == last.doc) {
+                    leaders.add(stored.document(last.doc, HIT_FIELDS));
                     leaderDocs.add(last.doc);
                 }
                 seenAll = i == page.scoreDocs.length - 1 && page.scoreDocs.length < batch;
             }
-            if (page.scoreDocs.length == 0) {
-                seenAll = true;
-            } else if (leaders.size() < request.size() && !seenAll) {
+            if (leaders.size() < request.size() && !seenAll) {
                 page = searcher.searchAfter(last, query, batch, sort);
                 requireInTime(searcher);
+                seenAll = page.scoreDocs.length == 0;
             }
         }
         String[] snippets = snippets(query, leaderDocs);
+        Map<String, List<String>> outlets = outlets(searcher, leaderDocs);
         List<Hit> hits = new ArrayList<>(leaders.size());
         for (int i = 0; i < leaders.size(); i++) {
-            Document doc = leaders.get(i);
-            hits.add(toHit(doc, snippets[i], outlets(searcher, doc)));
+            hits.add(toHit(leaders.get(i), snippets[i], outlets));
         }
         long total = ((TopFieldDocs) first[0]).totalHits.value;
         String next = seenAll ? null : Cursor.encode(request.order(), last);
@@ -234,7 +242,8 @@ public final class ArticleSearcher {
             outlets.add(doc.get(ArticleSchema.SOURCE));
         }
         outlets.remove(null);
-        List<Hit> articles = docs.stream().map(doc -> toHit(doc, null, List.copyOf(outlets))).toList();
+        Map<String, List<String>> byStory = Map.of(storyId, List.copyOf(outlets));
+        List<Hit> articles = docs.stream().map(doc -> toHit(doc, null, byStory)).toList();
         return Optional.of(new Story(storyId, List.copyOf(outlets), articles));
     }
 
@@ -262,13 +271,17 @@ public final class ArticleSearcher {
                 .build();
         TopDocs similar = searcher.search(like, size * 4);
         requireInTime(searcher);
-        List<Hit> hits = new ArrayList<>();
+        List<Integer> firstOfStory = new ArrayList<>();
         Set<String> stories = new HashSet<>();
         for (ScoreDoc scoreDoc : similar.scoreDocs) {
-            Document doc = stored.document(scoreDoc.doc, HIT_FIELDS);
-            if (stories.add(doc.get(ArticleSchema.STORY_ID)) && hits.size() < size) {
-                hits.add(toHit(doc, null, outlets(searcher, doc)));
+            if (stories.add(value(searcher, ArticleSchema.STORY_ID, scoreDoc.doc)) && firstOfStory.size() < size) {
+                firstOfStory.add(scoreDoc.doc);
             }
+        }
+        Map<String, List<String>> outlets = outlets(searcher, firstOfStory);
+        List<Hit> hits = new ArrayList<>();
+        for (int doc : firstOfStory) {
+            hits.add(toHit(stored.document(doc, HIT_FIELDS), null, outlets));
         }
         return hits;
     }
@@ -289,8 +302,7 @@ public final class ArticleSearcher {
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc scoreDoc : batch.scoreDocs) {
                 Document doc = stored.document(scoreDoc.doc, HIT_FIELDS);
-                String source = doc.get(ArticleSchema.SOURCE);
-                out.accept(toHit(doc, null, source == null ? List.of() : List.of(source)));
+                out.accept(toHit(doc, null, Map.of()));
                 after = (FieldDoc) scoreDoc;
             }
             if (batch.scoreDocs.length < EXPORT_BATCH) {
@@ -337,39 +349,77 @@ public final class ArticleSearcher {
     }
 
     /**
-     * Whether {@code doc} is the copy of its story that the order puts first among the matches. Most
-     * stories have one copy, which needs no search.
+     * For each story of {@code docs} that has several copies, the copy the order puts first among all
+     * matches, found with one search over those stories' copies. Stories with one copy are left out:
+     * that copy leads, and needs no search.
      */
-    private boolean leadsStory(IndexSearcher searcher, Query query, Sort sort, int doc, String storyId)
+    private Map<String, Integer> storyLeaders(IndexSearcher searcher, Query query, Sort sort, ScoreDoc[] docs)
             throws IOException {
-        Term story = new Term(ArticleSchema.STORY_ID, storyId);
-        if (searcher.getIndexReader().docFreq(story) <= 1) {
-            return true;
+        StoryCopies copied = copied(searcher, Arrays.stream(docs).mapToInt(doc -> doc.doc).boxed().toList());
+        if (copied.stories().isEmpty()) {
+            return Map.of();
         }
-        Query copies = new BooleanQuery.Builder().add(query, Occur.MUST).add(new TermQuery(story), Occur.FILTER).build();
-        TopDocs first = searcher.search(copies, 1, sort);
+        Query copies = new BooleanQuery.Builder()
+                .add(query, Occur.MUST)
+                .add(copied.query(), Occur.FILTER)
+                .build();
+        TopDocs inOrder = searcher.search(copies, copied.copies(), sort);
         requireInTime(searcher);
-        return first.scoreDocs.length == 0 || first.scoreDocs[0].doc == doc;
+        Map<String, Integer> leaders = new HashMap<>();
+        for (ScoreDoc copy : inOrder.scoreDocs) {
+            leaders.putIfAbsent(value(searcher, ArticleSchema.STORY_ID, copy.doc), copy.doc);
+        }
+        return leaders;
     }
 
-    /** Every outlet that ran the article's story, the first to publish first. */
-    private List<String> outlets(IndexSearcher searcher, Document doc) throws IOException {
-        String source = doc.get(ArticleSchema.SOURCE);
-        Term story = new Term(ArticleSchema.STORY_ID, doc.get(ArticleSchema.STORY_ID));
-        if (searcher.getIndexReader().docFreq(story) <= 1) {
-            return source == null ? List.of() : List.of(source);
+    /** Every outlet that ran each article's story, the first to publish first, by story id. */
+    private Map<String, List<String>> outlets(IndexSearcher searcher, List<Integer> docs) throws IOException {
+        StoryCopies copied = copied(searcher, docs);
+        if (copied.stories().isEmpty()) {
+            return Map.of();
         }
-        TopDocs copies = searcher.search(new TermQuery(story), STORY_COPIES, sort(Order.OLDEST));
+        TopDocs copies = searcher.search(copied.query(), copied.copies(), sort(Order.OLDEST));
         requireInTime(searcher);
-        StoredFields stored = searcher.storedFields();
-        Set<String> outlets = new LinkedHashSet<>();
+        Map<String, Set<String>> outlets = new HashMap<>();
         for (ScoreDoc copy : copies.scoreDocs) {
-            String outlet = stored.document(copy.doc, Set.of(ArticleSchema.SOURCE)).get(ArticleSchema.SOURCE);
+            String outlet = value(searcher, ArticleSchema.SOURCE, copy.doc);
             if (outlet != null) {
-                outlets.add(outlet);
+                outlets.computeIfAbsent(value(searcher, ArticleSchema.STORY_ID, copy.doc), story -> new LinkedHashSet<>())
+                        .add(outlet);
             }
         }
-        return List.copyOf(outlets);
+        Map<String, List<String>> lists = new HashMap<>();
+        outlets.forEach((story, sources) -> lists.put(story, List.copyOf(sources)));
+        return lists;
+    }
+
+    /** The stories among {@code docs} that have more than one copy, and how many copies they have in all. */
+    private static StoryCopies copied(IndexSearcher searcher, List<Integer> docs) throws IOException {
+        Set<String> stories = new HashSet<>();
+        int copies = 0;
+        for (int doc : docs) {
+            String story = value(searcher, ArticleSchema.STORY_ID, doc);
+            int count = searcher.getIndexReader().docFreq(new Term(ArticleSchema.STORY_ID, story));
+            if (count > 1 && stories.add(story)) {
+                copies += count;
+            }
+        }
+        return new StoryCopies(stories, Math.min(copies, MAX_COPIES));
+    }
+
+    /** Stories with several copies, and how many copies there are (counting deleted ones, so never too few). */
+    private record StoryCopies(Set<String> stories, int copies) {
+        Query query() {
+            return new TermInSetQuery(ArticleSchema.STORY_ID, stories.stream().map(BytesRef::new).toList());
+        }
+    }
+
+    /** A single-valued doc value of {@code doc}: its story id or source, read without loading the document. */
+    private static String value(IndexSearcher searcher, String field, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
+        return values.advanceExact(doc - leaf.docBase) ? values.lookupOrd(values.ordValue()).utf8ToString() : null;
     }
 
     private String[] snippets(Query query, List<Integer> docs) throws IOException {
@@ -443,7 +493,10 @@ public final class ArticleSearcher {
         return field;
     }
 
-    private static Hit toHit(Document doc, String highlighted, List<String> outlets) {
+    private static Hit toHit(Document doc, String highlighted, Map<String, List<String>> outletsByStory) {
+        String source = doc.get(ArticleSchema.SOURCE);
+        List<String> outlets = outletsByStory.getOrDefault(doc.get(ArticleSchema.STORY_ID),
+                source == null ? List.of() : List.of(source));
         IndexableField publishedAt = doc.getField(ArticleSchema.PUBLISHED_AT);
         return new Hit(
                 doc.get(ArticleSchema.ID),
