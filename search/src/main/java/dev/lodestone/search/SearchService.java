@@ -13,7 +13,8 @@ import java.time.Duration;
 
 /**
  * The search service: indexes every tagged article into a Lucene index on disk and serves the search
- * API and page over HTTP. Each instance is a full replica; run as many as the query load needs.
+ * API and page over HTTP. Each instance is a full replica; run as many as the query load needs. Each
+ * article, once searchable, is pushed to the pages listening on the live feed.
  *
  * <p>Index I/O failures surface as {@link UncheckedIOException}.
  */
