@@ -137,10 +137,24 @@ public final class ArticleSearcher {
         Sort sort = sort(request.order());
         FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.order(), request.cursor());
         int batch = request.size() + 10;
-        Object[] first = searcher.search(query, new MultiCollectorManager(
-                new TopFieldCollectorManager(sort, batch, after, Integer.MAX_VALUE), new FacetsCollectorManager()));
-        requireInTime(searcher);
-        TopDocs page = (TopFieldDocs) first[0];
+        TopDocs page;
+        long total;
+        Facets facets;
+        if (isEverything(request)) {
+            // Every article matches: the count and the facets are the view's own, and the sort may stop early.
+            page = searcher.search(query, new TopFieldCollectorManager(sort, batch, after, batch));
+            requireInTime(searcher);
+            total = searcher.getIndexReader().numDocs();
+            facets = facets(view.countsOfAll());
+        } else {
+            Object[] first = searcher.search(query, new MultiCollectorManager(
+                    new TopFieldCollectorManager(sort, batch, after, Integer.MAX_VALUE), new FacetsCollectorManager()));
+            requireInTime(searcher);
+            page = (TopFieldDocs) first[0];
+            total = page.totalHits.value;
+            facets = facets(view.facets() == null ? null
+                    : new SortedSetDocValuesFacetCounts(view.facets(), (FacetsCollector) first[1]));
+        }
         StoredFields stored = searcher.storedFields();
         List<Document> leaders = new ArrayList<>();
         List<Integer> leaderDocs = new ArrayList<>();
@@ -169,9 +183,8 @@ public final class ArticleSearcher {
         for (int i = 0; i < leaders.size(); i++) {
             hits.add(toHit(leaders.get(i), snippets[i], outlets));
         }
-        long total = ((TopFieldDocs) first[0]).totalHits.value;
         String next = seenAll ? null : Cursor.encode(request.order(), last);
-        return new SearchResult(total, hits, facets((FacetsCollector) first[1]), next);
+        return new SearchResult(total, hits, facets, next);
     }
 
     /**
@@ -431,16 +444,21 @@ public final class ArticleSearcher {
                 .get(ArticleSchema.BODY);
     }
 
-    private Facets facets(FacetsCollector matches) throws IOException {
-        if (view.facets() == null) {
+    private static Facets facets(org.apache.lucene.facet.Facets counts) throws IOException {
+        if (counts == null) {
             return Facets.NONE;
         }
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(view.facets(), matches);
         return new Facets(
                 counts(counts, ArticleSchema.ENTITY_FACET),
                 counts(counts, ArticleSchema.SOURCE_FACET),
                 counts(counts, ArticleSchema.KIND_FACET),
                 counts(counts, ArticleSchema.LANGUAGE_FACET));
+    }
+
+    /** Whether the request matches every article: no query and no filter. */
+    private static boolean isEverything(SearchRequest request) {
+        return request.query().isBlank() && request.entities().isEmpty() && request.sources().isEmpty()
+                && request.from() == null && request.to() == null && request.about() == null;
     }
 
     private FacetResult topChildren(FacetsCollector matches, String dimension, int limit) throws IOException {
@@ -450,7 +468,7 @@ public final class ArticleSearcher {
         return topChildren(new SortedSetDocValuesFacetCounts(view.facets(), matches), dimension, limit);
     }
 
-    private static FacetResult topChildren(SortedSetDocValuesFacetCounts counts, String dimension, int limit)
+    private static FacetResult topChildren(org.apache.lucene.facet.Facets counts, String dimension, int limit)
             throws IOException {
         try {
             return counts.getTopChildren(limit, dimension);
@@ -459,7 +477,7 @@ public final class ArticleSearcher {
         }
     }
 
-    private static Map<String, Long> counts(SortedSetDocValuesFacetCounts counts, String dimension) throws IOException {
+    private static Map<String, Long> counts(org.apache.lucene.facet.Facets counts, String dimension) throws IOException {
         FacetResult result = topChildren(counts, dimension, FACET_VALUES);
         Map<String, Long> values = new LinkedHashMap<>();
         if (result != null) {
