@@ -40,6 +40,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -102,7 +103,7 @@ public final class ArticleSearcher {
 
     private final FacetedSearcher view;
     private final Duration budget;
-    private final UnifiedHighlighter highlighter;
+    private final UnifiedHighlighter.Builder highlighting;
 
     public ArticleSearcher(FacetedSearcher view) {
         this(view, DEFAULT_BUDGET);
@@ -112,12 +113,11 @@ public final class ArticleSearcher {
     public ArticleSearcher(FacetedSearcher view, Duration budget) {
         this.view = view;
         this.budget = budget;
-        this.highlighter = UnifiedHighlighter.builder(view, ANALYZER)
+        this.highlighting = UnifiedHighlighter.builder(view, ANALYZER)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         new CustomSeparatorBreakIterator('.'), SNIPPET_LENGTH / PASSAGES, 0.5f))
-                .withMaxNoHighlightPassages(0)
-                .build();
+                .withMaxNoHighlightPassages(0);
     }
 
     /** The first {@code size} articles matching {@code query}, in the default order. */
@@ -177,7 +177,7 @@ public final class ArticleSearcher {
                 seenAll = page.scoreDocs.length == 0;
             }
         }
-        String[] snippets = snippets(query, leaderDocs);
+        String[] snippets = snippets(query, leaderDocs, leaders);
         Map<String, List<String>> outlets = outlets(searcher, leaderDocs);
         List<Hit> hits = new ArrayList<>(leaders.size());
         for (int i = 0; i < leaders.size(); i++) {
@@ -435,10 +435,33 @@ public final class ArticleSearcher {
         return values.advanceExact(doc - leaf.docBase) ? values.lookupOrd(values.ordValue()).utf8ToString() : null;
     }
 
-    private String[] snippets(Query query, List<Integer> docs) throws IOException {
+    /**
+     * Snippets of the body of each of {@code docs}, taking the body from the documents already loaded for
+     * the hits rather than reading each hit's stored fields a second time.
+     */
+    private String[] snippets(Query query, List<Integer> docs, List<Document> loaded) throws IOException {
         if (docs.isEmpty()) {
             return new String[0];
         }
+        Map<Integer, String> bodies = new HashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            bodies.put(docs.get(i), loaded.get(i).get(ArticleSchema.BODY));
+        }
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(highlighting) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                                                           int cacheCharsThreshold) throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                    CharSequence[] row = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        row[f] = ArticleSchema.BODY.equals(fields[f]) ? bodies.get(doc) : null;
+                    }
+                    values.add(row);
+                }
+                return values;
+            }
+        };
         int[] ids = docs.stream().mapToInt(Integer::intValue).toArray();
         return highlighter.highlightFields(new String[] {ArticleSchema.BODY}, query, ids, new int[] {PASSAGES})
                 .get(ArticleSchema.BODY);
