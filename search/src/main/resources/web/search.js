@@ -256,8 +256,10 @@ function removable(kind, value, remove) {
 // ---- the timeline: articles per day, overall as bars and the leading entities as lines
 
 async function loadTimeline() {
+  // A single day is charted by the hour; anything longer by the day.
+  const interval = state.from && state.from === state.to ? "hour" : "day";
   try {
-    const timeline = await api("/api/timeline?" + stateParams({ interval: "day" }));
+    const timeline = await api("/api/timeline?" + stateParams({ interval }));
     drawTimeline(timeline);
   } catch (error) {
     timelineBox.replaceChildren(element("p", "note", error.message));
@@ -267,41 +269,57 @@ async function loadTimeline() {
 }
 
 function drawTimeline(timeline) {
-  const days = timeline.overall.length;
-  if (days === 0) {
+  const buckets = timeline.overall.length;
+  if (buckets === 0) {
     timelineBox.replaceChildren(element("p", "note", "No coverage to chart."));
     timelineLegend.replaceChildren();
     coverageNote.textContent = "";
     return;
   }
-  const start = Date.parse(timeline.start);
+  const daily = timeline.interval === "DAY";
+  const bucketMillis = daily ? 86400000 : 3600000;
+  const label = (i) => {
+    const iso = new Date(Date.parse(timeline.start) + i * bucketMillis).toISOString();
+    return daily ? iso.slice(0, 10) : iso.slice(0, 13) + ":00Z";
+  };
   const width = 600, height = 140, top = 8, bottom = 22;
   const max = Math.max(1, ...timeline.overall);
-  const step = width / days;
+  const step = width / buckets;
+  const barWidth = Math.max(1, Math.min(step * 0.8, 40));
+  const x = (i) => (i + 0.5) * step;
   const y = (count) => top + (height - top - bottom) * (1 - count / max);
   const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", class: "chart" });
-  svg.append(svgElement("title", {}, "Articles per day"));
+  svg.append(svgElement("title", {}, daily ? "Articles per day" : "Articles per hour"));
 
   timeline.overall.forEach((count, i) => {
-    const day = new Date(start + i * 86400000).toISOString().slice(0, 10);
+    const bucket = label(i);
     const bar = svgElement("rect", {
-      x: i * step + step * 0.1, y: y(count), width: Math.max(1, step * 0.8), height: height - bottom - y(count),
-      class: "bar", tabindex: "0", "data-day": day,
+      x: x(i) - barWidth / 2, y: y(count), width: barWidth, height: height - bottom - y(count),
+      class: daily ? "bar" : "bar hour", "data-bucket": bucket,
     });
-    bar.append(svgElement("title", {}, `${day}: ${count} article${count === 1 ? "" : "s"}`));
-    const pick = () => navigate({ from: day, to: day });
-    bar.addEventListener("click", pick);
-    bar.addEventListener("keydown", (event) => { if (event.key === "Enter") pick(); });
+    bar.append(svgElement("title", {}, `${bucket}: ${count} article${count === 1 ? "" : "s"}`));
+    if (daily) {
+      bar.setAttribute("tabindex", "0");
+      bar.dataset.day = bucket;
+      const pick = () => navigate({ from: bucket, to: bucket });
+      bar.addEventListener("click", pick);
+      bar.addEventListener("keydown", (event) => { if (event.key === "Enter") pick(); });
+    }
     svg.append(bar);
   });
 
   const legend = [];
   Object.entries(timeline.entities).forEach(([entity, counts], index) => {
     const colour = SERIES_COLOURS[index % SERIES_COLOURS.length];
-    const points = counts.map((count, i) => `${(i + 0.5) * step},${y(count)}`).join(" ");
-    const line = svgElement("polyline", { points, class: "series", stroke: colour });
-    line.append(svgElement("title", {}, entity));
-    svg.append(line);
+    const series = svgElement("g", { class: "series", stroke: colour, fill: colour });
+    series.append(svgElement("title", {}, entity));
+    if (buckets > 1) {
+      series.append(svgElement("polyline", { points: counts.map((count, i) => `${x(i)},${y(count)}`).join(" ") }));
+    }
+    counts.forEach((count, i) => {
+      if (count > 0) series.append(svgElement("circle", { cx: x(i), cy: y(count), r: 2.5 }));
+    });
+    svg.append(series);
     const item = element("li");
     const button = element("button", "legend-entry");
     button.type = "button";
@@ -314,14 +332,16 @@ function drawTimeline(timeline) {
     legend.push(item);
   });
 
-  const first = new Date(start).toISOString().slice(0, 10);
-  const last = new Date(start + (days - 1) * 86400000).toISOString().slice(0, 10);
-  svg.append(svgElement("text", { x: 0, y: height - 6, class: "axis" }, first));
-  svg.append(svgElement("text", { x: width, y: height - 6, class: "axis", "text-anchor": "end" }, last));
+  svg.append(svgElement("text", { x: 0, y: height - 6, class: "axis" }, label(0)));
+  if (buckets > 1) {
+    svg.append(svgElement("text", { x: width, y: height - 6, class: "axis", "text-anchor": "end" }, label(buckets - 1)));
+  }
   svg.append(svgElement("text", { x: 2, y: top + 10, class: "axis" }, String(max)));
   timelineBox.replaceChildren(svg);
   timelineLegend.replaceChildren(...legend);
-  coverageNote.textContent = "articles per day, UTC; click a day to keep only it";
+  coverageNote.textContent = daily
+    ? "articles per day, UTC; click a day to keep only it"
+    : "articles per hour, UTC";
 }
 
 // ---- the article view: full text, every mention marked from its offsets, quotes, articles like it

@@ -124,7 +124,7 @@ class SearchPageInBrowserTest {
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline svg .bar")));
         assertTrue(browser.findElements(By.cssSelector("#timeline svg .bar")).size() >= 2);
-        assertTrue(browser.findElements(By.cssSelector("#timeline svg polyline.series")).size() >= 1);
+        assertTrue(browser.findElements(By.cssSelector("#timeline svg .series polyline")).size() >= 1);
         screenshot("04-timeline");
 
         WebElement mou = hits().stream()
@@ -140,7 +140,7 @@ class SearchPageInBrowserTest {
     }
 
     @Test
-    void aDayClickedOnTheTimelineKeepsOnlyThatDay() throws IOException {
+    void aDayClickedOnTheTimelineKeepsOnlyThatDayChartedByTheHour() throws IOException {
         browser.get(page("/?q=antimony"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline svg .bar[data-day='2025-10-05']")));
 
@@ -148,6 +148,8 @@ class SearchPageInBrowserTest {
 
         waitForStatus("2 articles");
         assertTrue(browser.getCurrentUrl().contains("from=2025-10-05&to=2025-10-05"), browser.getCurrentUrl());
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#timeline svg .bar.hour[data-bucket='2025-10-05T09:00Z']")));
         screenshot("06-one-day");
     }
 
