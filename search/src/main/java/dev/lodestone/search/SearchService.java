@@ -4,6 +4,7 @@ import dev.lodestone.core.DataFolderInUseException;
 import dev.lodestone.core.PortInUseException;
 import dev.lodestone.search.index.ArticleIndex;
 import dev.lodestone.search.indexer.TaggedArticleIndexer;
+import dev.lodestone.search.query.ArticleSearcher;
 import dev.lodestone.search.web.SearchApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,8 @@ import java.time.Duration;
 
 /**
  * The search service: indexes every tagged article into a Lucene index on disk and serves the search
- * API and page over HTTP. Each instance is a full replica; run as many as the query load needs.
+ * API and page over HTTP. Each instance is a full replica; run as many as the query load needs. Each
+ * article, once searchable, is pushed to the pages listening on the live feed.
  *
  * <p>Index I/O failures surface as {@link UncheckedIOException}.
  */
@@ -20,29 +22,42 @@ public final class SearchService implements AutoCloseable {
     /** How much indexing a crash may cost: the work since the last commit is read from Kafka again. */
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
     private static final String ALL_INTERFACES = "0.0.0.0";
+    /** The environment variable holding the API token; unset or blank leaves the API open. */
+    public static final String TOKEN_VARIABLE = "LODESTONE_API_TOKEN";
 
     private final Path indexDir;
     private final String bootstrapServers;
     private final String httpHost;
     private final int httpPort;
+    private final String apiToken;
     private volatile ArticleIndex index;
     private volatile SearchApi api;
     private volatile TaggedArticleIndexer indexer;
 
-    /** Serves HTTP on every network interface, so phones and other machines can reach the page. */
+    /**
+     * Serves HTTP on every network interface, so phones and other machines can reach the page, behind
+     * the token in {@value #TOKEN_VARIABLE} when it is set.
+     */
     public SearchService(Path indexDir, String bootstrapServers, int httpPort) {
-        this(indexDir, bootstrapServers, ALL_INTERFACES, httpPort);
+        this(indexDir, bootstrapServers, ALL_INTERFACES, httpPort, System.getenv(TOKEN_VARIABLE));
+    }
+
+    /** Serves HTTP on {@code httpHost} without a token. */
+    public SearchService(Path indexDir, String bootstrapServers, String httpHost, int httpPort) {
+        this(indexDir, bootstrapServers, httpHost, httpPort, null);
     }
 
     /**
      * @param httpHost the address to serve HTTP on, e.g. {@code 127.0.0.1} to stay private to this machine
      * @param httpPort 0 picks a free port; see {@link #port()}
+     * @param apiToken the token every API call and the page must carry; null or blank for none
      */
-    public SearchService(Path indexDir, String bootstrapServers, String httpHost, int httpPort) {
+    public SearchService(Path indexDir, String bootstrapServers, String httpHost, int httpPort, String apiToken) {
         this.indexDir = indexDir;
         this.bootstrapServers = bootstrapServers;
         this.httpHost = httpHost;
         this.httpPort = httpPort;
+        this.apiToken = apiToken;
     }
 
     /**
@@ -61,11 +76,12 @@ public final class SearchService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the search index at " + indexDir, e);
         }
-        SearchApi serving = new SearchApi(opened);
+        SearchApi serving = new SearchApi(opened, apiToken, ArticleSearcher.DEFAULT_BUDGET);
         TaggedArticleIndexer reading;
         try {
             serving.start(httpHost, httpPort);
-            reading = new TaggedArticleIndexer(opened, bootstrapServers, "lodestone-search", COMMIT_INTERVAL);
+            reading = new TaggedArticleIndexer(
+                    opened, bootstrapServers, "lodestone-search", COMMIT_INTERVAL, serving::announce);
         } catch (RuntimeException e) {
             serving.close();
             try {

@@ -35,6 +35,7 @@ public final class ArticleIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
     /** Commit user data key prefix; {@code /} cannot occur in a topic name, so keys split unambiguously. */
     private static final String OFFSET_KEY = "offset/";
+    private static final double RAM_BUFFER_MB = 64;
 
     private final Path path;
     private final FSDirectory directory;
@@ -46,7 +47,7 @@ public final class ArticleIndex implements Closeable {
         this.path = path;
         this.directory = directory;
         this.writer = writer;
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, FacetedSearcher.factory());
         this.committedOffsets = offsetsIn(writer.getLiveCommitData());
     }
 
@@ -61,6 +62,8 @@ public final class ArticleIndex implements Closeable {
         try {
             writer = new IndexWriter(directory, new IndexWriterConfig(ArticleSchema.analyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    // Fewer, larger flushed segments: a replay or reindex writes articles by the million.
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB)
                     .setCommitOnClose(false));
         } catch (LockObtainFailedException e) {
             directory.close();
@@ -111,10 +114,10 @@ public final class ArticleIndex implements Closeable {
     }
 
     /** Runs {@code search} on the current point-in-time view; the view stays open until it returns. */
-    public <T> T withSearcher(IOFunction<IndexSearcher, T> search) throws IOException {
+    public <T> T withSearcher(IOFunction<FacetedSearcher, T> search) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            return search.apply(searcher);
+            return search.apply((FacetedSearcher) searcher);
         } finally {
             searchers.release(searcher);
         }

@@ -1,31 +1,53 @@
 package dev.lodestone.search.index;
 
 import dev.lodestone.core.Article;
+import dev.lodestone.core.Json;
+import dev.lodestone.core.Quote;
 import dev.lodestone.core.TaggedArticle;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * What the index holds about an article, field by field; the one place that knows the field names, so
  * indexing and querying cannot drift apart.
  *
- * <p>Title and body are analysed English text with offsets kept in the postings, so snippets are cut
- * without analysing the body again. Identifiers (id, source, entities, story, about) are single exact
- * terms: {@code entity:frontier-works-organisation} must not be split at its hyphens.
- * {@link #PUBLISHED_AT} is a point for ranges and a doc value for newest-first sorting; when the outlet
- * gives no date it holds the time the article was fetched, so undated articles still sort by arrival.
+ * <p>Title, body, byline and quotes are analysed English text; title and body keep offsets in their
+ * postings, so snippets are cut without analysing a body again. Identifiers (source, entities, kinds,
+ * speakers, language, about) are single lower-case terms: {@code entity:frontier-works-organisation}
+ * must not be split at its hyphens. {@link #PUBLISHED_AT} is a point for ranges and a doc value for
+ * sorting and timelines; when the outlet gives no date it holds the time the article was fetched, so
+ * undated articles still sort by arrival. Entities, kinds, sources and languages are also facet
+ * dimensions, counted for any query from doc values; id, source and story id have doc values too, for
+ * tie-breaking sorts and for grouping copies of a story without loading stored documents.
+ *
+ * <p>Everything else analyze said about the article (mentions, quotes, reasons...) is kept as one
+ * stored JSON record next to the title and body, so {@link #toTaggedArticle} gives back the article as it
+ * was published without storing its text twice.
  */
 public final class ArticleSchema {
     public static final String ID = "id";
@@ -34,54 +56,131 @@ public final class ArticleSchema {
     public static final String TITLE = "title";
     public static final String BODY = "body";
     public static final String BYLINE = "byline";
+    public static final String LANGUAGE = "language";
     public static final String ENTITIES = "entities";
+    public static final String KINDS = "kinds";
+    public static final String SPEAKERS = "speaker";
+    public static final String QUOTES = "quote";
     public static final String PUBLISHED_AT = "publishedAt";
     public static final String RELEVANCE = "relevance";
     public static final String ABOUT = "about";
     public static final String STORY_ID = "storyId";
     public static final String REVISION = "revision";
+    /** The rest of the tagged article as JSON, title and body left out. */
+    private static final String RECORD = "record";
+
+    /** Facet dimensions. */
+    public static final String ENTITY_FACET = "entity";
+    public static final String KIND_FACET = "kind";
+    public static final String SOURCE_FACET = "source";
+    public static final String LANGUAGE_FACET = "language";
+
+    public static final FacetsConfig FACETS = facetsConfig();
 
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
     private ArticleSchema() {}
 
-    /** English text analysis for title and body; identifier fields are kept whole. */
+    /** English text analysis for text fields; identifier fields are kept whole, in lower case. */
     public static Analyzer analyzer() {
-        KeywordAnalyzer exact = new KeywordAnalyzer();
+        Analyzer exact = new ExactAnalyzer();
         return new PerFieldAnalyzerWrapper(new NewsAnalyzer(), Map.of(
-                ID, exact, SOURCE, exact, ENTITIES, exact, ABOUT, exact, STORY_ID, exact));
+                ID, new KeywordAnalyzer(), STORY_ID, new KeywordAnalyzer(),
+                SOURCE, exact, ENTITIES, exact, KINDS, exact, SPEAKERS, exact, LANGUAGE, exact, ABOUT, exact));
+    }
+
+    /** The article as it was indexed, or as near as the stored fields allow. */
+    public static TaggedArticle toTaggedArticle(Document doc) {
+        TaggedArticle rest = Json.fromBytes(doc.getBinaryValue(RECORD).bytes, TaggedArticle.class);
+        Article a = rest.article();
+        Article article = new Article(a.schema(), a.id(), a.url(), a.feedUrl(), a.source(), doc.get(TITLE),
+                a.byline(), doc.get(BODY), a.publishedAt(), a.dateSource(), a.fetchedAt(), a.language(),
+                a.revision(), a.contentHash());
+        return new TaggedArticle(rest.schema(), article, rest.entities(), rest.entityKinds(), rest.mentions(),
+                rest.quotes(), rest.relevance(), rest.about(), rest.reasons(), rest.storyId(), rest.firstInStory(),
+                rest.taggedAt());
+    }
+
+    /** The instant an article sorts and counts by: published, or else fetched. */
+    public static Instant when(Article article) {
+        return article.publishedAt() != null ? article.publishedAt() : article.fetchedAt();
     }
 
     static Document toDocument(TaggedArticle tagged) {
         Article article = tagged.article();
         Document doc = new Document();
         doc.add(new StringField(ID, article.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(article.id())));
         doc.add(new StoredField(URL, article.url()));
         if (article.source() != null) {
-            doc.add(new StringField(SOURCE, article.source(), Field.Store.YES));
+            String source = exact(article.source());
+            doc.add(new StringField(SOURCE, source, Field.Store.YES));
+            doc.add(new SortedDocValuesField(SOURCE, new BytesRef(source)));
+            doc.add(new SortedSetDocValuesFacetField(SOURCE_FACET, source));
         }
         doc.add(new Field(TITLE, article.title(), TEXT_WITH_OFFSETS));
         doc.add(new Field(BODY, article.body(), TEXT_WITH_OFFSETS));
         if (article.byline() != null) {
-            doc.add(new StoredField(BYLINE, article.byline()));
+            doc.add(new TextField(BYLINE, article.byline(), Field.Store.NO));
+        }
+        if (article.language() != null && !article.language().isBlank()) {
+            String language = exact(article.language());
+            doc.add(new StringField(LANGUAGE, language, Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(LANGUAGE_FACET, language));
         }
         for (String entity : tagged.entities()) {
-            doc.add(new StringField(ENTITIES, entity, Field.Store.YES));
+            doc.add(new StringField(ENTITIES, exact(entity), Field.Store.YES));
+            doc.add(new SortedSetDocValuesFacetField(ENTITY_FACET, exact(entity)));
         }
-        Instant when = article.publishedAt() != null ? article.publishedAt() : article.fetchedAt();
+        for (String kind : new LinkedHashSet<>(tagged.entityKinds().values())) {
+            doc.add(new StringField(KINDS, exact(kind), Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(KIND_FACET, exact(kind)));
+        }
+        Set<String> speakers = new LinkedHashSet<>();
+        for (Quote quote : tagged.quotes()) {
+            speakers.add(exact(quote.entity()));
+            doc.add(new TextField(QUOTES, quote.text(), Field.Store.NO));
+        }
+        speakers.forEach(speaker -> doc.add(new StringField(SPEAKERS, speaker, Field.Store.NO)));
+        Instant when = when(article);
         if (when != null) {
             long millis = when.toEpochMilli();
             doc.add(new LongPoint(PUBLISHED_AT, millis));
             doc.add(new NumericDocValuesField(PUBLISHED_AT, millis));
             doc.add(new StoredField(PUBLISHED_AT, millis));
         }
-        doc.add(new StoredField(RELEVANCE, tagged.relevance()));
+        doc.add(new DoublePoint(RELEVANCE, tagged.relevance()));
         doc.add(new StringField(ABOUT, Boolean.toString(tagged.about()), Field.Store.NO));
-        if (tagged.storyId() != null) {
-            doc.add(new StringField(STORY_ID, tagged.storyId(), Field.Store.YES));
+        doc.add(new StringField(STORY_ID, tagged.storyId(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(STORY_ID, new BytesRef(tagged.storyId())));
+        doc.add(new IntPoint(REVISION, article.revision()));
+        doc.add(new StoredField(RECORD, Json.toBytes(withoutText(tagged))));
+        try {
+            return FACETS.build(doc);
+        } catch (IOException e) {
+            throw new IllegalStateException("sorted-set facets need no taxonomy, so cannot fail on I/O", e);
         }
-        doc.add(new StoredField(REVISION, article.revision()));
-        return doc;
+    }
+
+    /** Identifier values are matched in lower case, as the query side lowers what analysts type. */
+    private static String exact(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    private static TaggedArticle withoutText(TaggedArticle tagged) {
+        Article a = tagged.article();
+        Article bare = new Article(a.schema(), a.id(), a.url(), a.feedUrl(), a.source(), "", a.byline(), "",
+                a.publishedAt(), a.dateSource(), a.fetchedAt(), a.language(), a.revision(), a.contentHash());
+        return new TaggedArticle(tagged.schema(), bare, tagged.entities(), tagged.entityKinds(), tagged.mentions(),
+                tagged.quotes(), tagged.relevance(), tagged.about(), tagged.reasons(), tagged.storyId(),
+                tagged.firstInStory(), tagged.taggedAt());
+    }
+
+    private static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(ENTITY_FACET, true);
+        config.setMultiValued(KIND_FACET, true);
+        return config;
     }
 
     private static FieldType textWithOffsets() {
@@ -89,5 +188,19 @@ public final class ArticleSchema {
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
+    }
+
+    /** One lower-cased term per value, for identifiers. */
+    private static final class ExactAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            KeywordTokenizer tokenizer = new KeywordTokenizer();
+            return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
     }
 }

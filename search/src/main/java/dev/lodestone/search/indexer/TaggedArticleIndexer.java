@@ -8,10 +8,11 @@ import dev.lodestone.core.Topics;
 import dev.lodestone.search.index.ArticleIndex;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.Consumer;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,21 +35,32 @@ import org.slf4j.LoggerFactory;
  * {@code commitInterval} while articles arrive and once more on {@link #close}. A crash loses only the
  * work since the last commit, which is read again on restart and re-indexed as updates by id.
  *
- * <p>Each non-empty batch is made searchable at once. A record that does not decode, or that Lucene
- * refuses, is logged and skipped; only a failing index stops the loop.
+ * <p>New articles are made searchable, and then announced, twice a second at most: within a second of
+ * arriving. A record that does not decode, or that Lucene refuses, is logged and skipped; only a
+ * failing index stops the loop.
  */
 public final class TaggedArticleIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaggedArticleIndexer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    /**
+     * How often new articles are made searchable at most. Each refresh reopens the index and remaps its
+     * facet labels, so refreshing per poll would spend a replay's time on views nobody reads; with the
+     * poll timeout this keeps every article searchable within 0.7 s of arriving.
+     */
+    private static final Duration REFRESH_INTERVAL = Duration.ofMillis(500);
     private static final Duration TOPIC_RECHECK = Duration.ofMillis(500);
 
     private final ArticleIndex index;
     private final Duration commitInterval;
-    private final Consumer<String, byte[]> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final Deserializer<TaggedArticle> decoder = JsonSerde.deserializer(TaggedArticle.class);
     private final Thread thread;
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    private final Consumer<TaggedArticle> onSearchable;
     private volatile boolean running = true;
+    private final List<TaggedArticle> unannounced = new ArrayList<>();
+    private boolean unrefreshed;
+    private long lastRefreshNanos;
     private boolean uncommitted;
     private long lastCommitNanos = System.nanoTime();
 
@@ -57,7 +69,17 @@ public final class TaggedArticleIndexer implements AutoCloseable {
      * @param commitInterval how much indexing work a crash may cost at most
      */
     public TaggedArticleIndexer(ArticleIndex index, String bootstrapServers, String clientId, Duration commitInterval) {
+        this(index, bootstrapServers, clientId, commitInterval, article -> {});
+    }
+
+    /**
+     * @param onSearchable told of each article once searches can find it, on the indexing thread; it
+     *                     must return quickly, and what it throws is logged, not fatal
+     */
+    public TaggedArticleIndexer(ArticleIndex index, String bootstrapServers, String clientId, Duration commitInterval,
+                                Consumer<TaggedArticle> onSearchable) {
         this.index = index;
+        this.onSearchable = onSearchable;
         this.commitInterval = commitInterval;
         this.consumer = new KafkaConsumer<>(
                 KafkaSettings.consumer(bootstrapServers, clientId, null),
@@ -101,6 +123,9 @@ public final class TaggedArticleIndexer implements AutoCloseable {
             seekToCommitted(partitions);
             while (running) {
                 index(consumer.poll(POLL_TIMEOUT));
+                if (unrefreshed && System.nanoTime() - lastRefreshNanos >= REFRESH_INTERVAL.toNanos()) {
+                    refresh();
+                }
                 if (uncommitted && System.nanoTime() - lastCommitNanos >= commitInterval.toNanos()) {
                     commit();
                 }
@@ -159,30 +184,48 @@ public final class TaggedArticleIndexer implements AutoCloseable {
         if (records.isEmpty()) {
             return;
         }
-        int indexed = 0;
+        List<TaggedArticle> indexed = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            if (upsert(record)) {
-                indexed++;
+            TaggedArticle article = upsert(record);
+            if (article != null) {
+                indexed.add(article);
             }
             nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
-        index.refresh();
+        unannounced.addAll(indexed);
+        unrefreshed = true;
         uncommitted = true;
-        LOG.debug("Indexed {} of {} records from {}", indexed, records.count(), Topics.TAGGED);
+        LOG.debug("Indexed {} of {} records from {}", indexed.size(), records.count(), Topics.TAGGED);
     }
 
-    private boolean upsert(ConsumerRecord<String, byte[]> record) throws IOException {
+    /** Makes the articles indexed since the last refresh searchable, then says so. */
+    private void refresh() throws IOException {
+        index.refresh();
+        unrefreshed = false;
+        lastRefreshNanos = System.nanoTime();
+        for (TaggedArticle article : unannounced) {
+            try {
+                onSearchable.accept(article);
+            } catch (RuntimeException e) {
+                LOG.warn("Announcing article {} failed: {}", article.id(), e.toString());
+            }
+        }
+        unannounced.clear();
+    }
+
+    /** The article indexed from the record, or null when the record was skipped. */
+    private TaggedArticle upsert(ConsumerRecord<String, byte[]> record) throws IOException {
         try {
             TaggedArticle article = decoder.deserialize(record.topic(), record.value());
             if (article == null) {
                 throw new MalformedRecordException("the record has no value", null);
             }
             index.upsert(article);
-            return true;
+            return article;
         } catch (MalformedRecordException | IllegalArgumentException e) {
             LOG.warn("Skipped record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     firstLine(e.getMessage()));
-            return false;
+            return null;
         }
     }
 

@@ -13,6 +13,7 @@ import dev.lodestone.search.StoryArticles;
 import dev.lodestone.search.index.ArticleIndex;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +228,101 @@ class ArticleSearcherTest {
         InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> search(manyWords));
 
         assertTrue(e.getMessage().contains("at most " + QuerySyntax.MAX_TERMS), e.getMessage());
+    }
+
+    @Test
+    void aPublishedRangeOfDaysIncludesBothEndDays() throws IOException {
+        indexed(StoryArticles.ALL);
+
+        assertEquals(List.of(MOU_SIGNED.id(), PTI_OBJECTS.id()).stream().sorted().toList(),
+                ids(search("published:[2025-09-08 TO 2025-09-20]")).stream().sorted().toList());
+    }
+
+    @Test
+    void aPublishedDayMatchesThatWholeDayInUtc() throws IOException {
+        indexed(StoryArticles.ALL);
+
+        assertEquals(List.of(FIRST_SHIPMENT.id()), ids(search("published:2025-10-05")));
+    }
+
+    @Test
+    void aDateThatIsNotOneSaysWhatADateLooksLike() throws IOException {
+        indexed(StoryArticles.ALL);
+
+        InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> search("published:[october TO *]"));
+
+        assertTrue(e.getMessage().contains("use 2025-10-01"), e.getMessage());
+    }
+
+    @Test
+    void speakerFindsArticlesQuotingThatPerson() throws IOException {
+        indexed(StoryArticles.ALL);
+
+        assertEquals(List.of(MOU_SIGNED.id()), ids(search("speaker:stacy-hastie")));
+    }
+
+    @Test
+    void quotedWordsAreSearchableOnTheirOwn() throws IOException {
+        indexed(StoryArticles.ALL);
+
+        assertEquals(List.of(MOU_SIGNED.id()), ids(search("quote:\"supply chains\"")));
+        assertEquals(List.of(), ids(search("quote:antimony")));
+    }
+
+    @Test
+    void kindFindsArticlesMentioningAnEntityOfThatKind() throws IOException {
+        indexed(StoryArticles.ALL);
+
+        assertEquals(List.of(PTI_OBJECTS.id()), ids(search("kind:party")));
+    }
+
+    @Test
+    void identifierFieldsMatchWhateverTheCaseTyped() throws IOException {
+        indexed(StoryArticles.ALL);
+
+        assertEquals(List.of(PTI_OBJECTS.id()), ids(search("entity:PTI")));
+        assertEquals(List.of(MOU_SIGNED.id()), ids(search("source:Dawn.com")));
+    }
+
+    @Test
+    void relevanceRangesSelectByScore() throws IOException {
+        indexed(StoryArticles.ALL);
+
+        assertEquals(3, search("relevance:[0.8 TO *]").total());
+        assertEquals(0, search("relevance:[0.95 TO 1]").total());
+    }
+
+    @Test
+    void aRegularExpressionStartingWithPlainLettersMatches() throws IOException {
+        indexed(StoryArticles.ALL);
+
+        assertEquals(List.of(FIRST_SHIPMENT.id()), ids(search("/praseo[a-z]+/")));
+    }
+
+    @Test
+    void aRegularExpressionThatWouldScanEveryTermIsRefused() throws IOException {
+        indexed(StoryArticles.ALL);
+
+        InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> search("/.*ium/"));
+
+        assertTrue(e.getMessage().contains("would scan the whole index"), e.getMessage());
+    }
+
+    @Test
+    void aWildcardAfterASingleLetterIsRefused() throws IOException {
+        indexed(StoryArticles.ALL);
+
+        assertThrows(InvalidQueryException.class, () -> search("a*"));
+    }
+
+    @Test
+    void aQueryOverItsTimeBudgetFailsInsteadOfAnsweringPartially() throws IOException {
+        indexed(StoryArticles.ALL);
+
+        QueryTooSlowException e = assertThrows(QueryTooSlowException.class, () -> index.withSearcher(
+                view -> new ArticleSearcher(view, Duration.ZERO).search("antimony", 10)));
+
+        assertTrue(e.getMessage().startsWith("The query took longer than 0 ms"), e.getMessage());
     }
 
     private void indexed(List<TaggedArticle> articles) throws IOException {
