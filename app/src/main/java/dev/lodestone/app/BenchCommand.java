@@ -6,10 +6,12 @@ import dev.lodestone.analyze.tag.TaggerBenchmark;
 import dev.lodestone.analyze.watchlist.WatchlistLoader;
 import dev.lodestone.analyze.story.StoryEvaluation;
 import dev.lodestone.app.bench.AnalyzeThroughput;
+import dev.lodestone.app.bench.PipelineBenchmark;
 import dev.lodestone.ingest.extract.bench.ExtractionBenchmark;
 import dev.lodestone.ingest.extract.bench.MetadataBenchmark;
 import dev.lodestone.ingest.feed.FeedCorpusBenchmark;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,9 +19,35 @@ import picocli.CommandLine.Option;
 /** {@code lodestone bench}: the benchmarks behind the numbers in BENCHMARKS.md, each printing a table. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Lodestone's speed and quality; each benchmark prints a table.",
-        subcommands = {BenchCommand.Extraction.class, BenchCommand.Metadata.class, BenchCommand.FeedCorpus.class,
+        subcommands = {BenchCommand.PipelineRun.class, BenchCommand.Extraction.class, BenchCommand.Metadata.class, BenchCommand.FeedCorpus.class,
                 BenchCommand.Tagger.class, BenchCommand.Analyze.class, BenchCommand.Mentions.class, BenchCommand.Stories.class})
 final class BenchCommand {
+
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            description = "The whole pipeline in one process on a local synthetic newswire: sustained articles/s and "
+                    + "latency from appearing in a feed to searchable, beside the extraction stage alone. Targets: 70% "
+                    + "of the extraction ceiling; p99 within the poll interval plus 2 s.")
+    static final class PipelineRun implements Callable<Integer> {
+        @Option(names = "--articles", defaultValue = "2000", description = "Articles. Default: ${DEFAULT-VALUE}.")
+        int articles;
+
+        @Option(names = "--poll", defaultValue = "PT1S", description = "Feed poll interval. Default: ${DEFAULT-VALUE}.")
+        Duration poll;
+
+        @Override
+        public Integer call() throws Exception {
+            PipelineBenchmark.Result r = PipelineBenchmark.run(articles, poll, System.err);
+            System.out.printf("%-46s %,12.0f articles/s  (%,d in %.1f s)%n", "pipeline, burst (feed to searchable)",
+                    r.articlesPerSecond(), r.burst(), r.burstSeconds());
+            System.out.printf("%-46s %,12.0f pages/s     (pipeline at %.0f%% of it; target 70%%)%n",
+                    "extraction alone, one thread (ceiling)", r.extractionCeiling(),
+                    100 * r.articlesPerSecond() / r.extractionCeiling());
+            System.out.printf("%-46s %,9d ms p50 %,7d ms p99  (%,d articles at %.0f/s; target p99 <= %,d ms)%n",
+                    "latency, feed to searchable", r.latencyP50Millis(), r.latencyP99Millis(), r.paced(), r.pacedRate(),
+                    r.pollInterval().toMillis() + 2000);
+            return 0;
+        }
+    }
 
     @Command(name = "extraction", mixinStandardHelpOptions = true,
             description = "Article-body F1 on the extraction benchmark beside other extractors' scores, and pages/s "

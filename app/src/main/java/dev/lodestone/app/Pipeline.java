@@ -195,7 +195,8 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    static Set<Service> all() {
+    /** Every service: the one-process deployment. */
+    public static Set<Service> all() {
         return EnumSet.allOf(Service.class);
     }
 }
