@@ -6,7 +6,6 @@ import dev.lodestone.ingest.registry.FeedSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -40,17 +39,7 @@ public record IngestSettings(
 
     public IngestSettings {
         sources = List.copyOf(sources);
-        for (FeedSource source : sources) {
-            URI feed = source.url();
-            String scheme = feed.getScheme() == null ? "" : feed.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException(
-                        "unsupported feed URL scheme '" + scheme + "' in " + feed + ": only http and https");
-            }
-            if (feed.getHost() == null) {
-                throw new IllegalArgumentException("feed URL " + feed + " has no host");
-            }
-        }
+        sources.forEach(source -> FeedSource.requireFetchable(source.url()));
         requirePositive(pollInterval, "pollInterval");
         requirePositive(maxPollInterval, "maxPollInterval");
         if (maxPollInterval.compareTo(pollInterval) < 0) {
