@@ -12,7 +12,8 @@ import java.util.Objects;
  * What ingest watches and how politely it fetches. Bad settings fail here, at start-up, with a message
  * naming the offending value, rather than as a poll that silently never works.
  *
- * @param sources        the feeds, sitemaps and section pages to poll, http or https only
+ * @param sources        the configured feeds, sitemaps and section pages, http or https only: added to the
+ *                       feed registry when it lacks them; each instance polls its share of the registry
  * @param pollInterval   the shortest delay between polls of a feed, for the busiest feeds; each feed's
  *                       delay follows its publishing rate ({@link PollSchedule}) up to {@code maxPollInterval}
  * @param maxPollInterval the longest delay, for dead or failing feeds
