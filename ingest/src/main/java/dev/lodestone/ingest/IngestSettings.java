@@ -6,14 +6,14 @@ import dev.lodestone.ingest.registry.FeedSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * What ingest watches and how politely it fetches. Bad settings fail here, at start-up, with a message
  * naming the offending value, rather than as a poll that silently never works.
  *
- * @param sources        the feeds, sitemaps and section pages to poll, http or https only
+ * @param sources        the configured feeds, sitemaps and section pages, http or https only: added to the
+ *                       feed registry when it lacks them; each instance polls its share of the registry
  * @param pollInterval   the shortest delay between polls of a feed, for the busiest feeds; each feed's
  *                       delay follows its publishing rate ({@link PollSchedule}) up to {@code maxPollInterval}
  * @param maxPollInterval the longest delay, for dead or failing feeds
@@ -40,17 +40,7 @@ public record IngestSettings(
 
     public IngestSettings {
         sources = List.copyOf(sources);
-        for (FeedSource source : sources) {
-            URI feed = source.url();
-            String scheme = feed.getScheme() == null ? "" : feed.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException(
-                        "unsupported feed URL scheme '" + scheme + "' in " + feed + ": only http and https");
-            }
-            if (feed.getHost() == null) {
-                throw new IllegalArgumentException("feed URL " + feed + " has no host");
-            }
-        }
+        sources.forEach(source -> FeedSource.requireFetchable(source.url()));
         requirePositive(pollInterval, "pollInterval");
         requirePositive(maxPollInterval, "maxPollInterval");
         if (maxPollInterval.compareTo(pollInterval) < 0) {

@@ -13,6 +13,7 @@ import dev.lodestone.core.JsonSerde;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.Topics;
 import dev.lodestone.ingest.fetch.Politeness;
+import dev.lodestone.ingest.registry.FeedRegistry;
 import dev.lodestone.ingest.registry.FeedSource;
 import dev.lodestone.ingest.registry.TopicSnapshot;
 import java.net.InetAddress;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,12 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,10 +80,12 @@ class IngestServiceTest {
             try (IngestService ingest = new IngestService(settings, kafka.bootstrapServers())) {
                 ingest.start();
 
-                Map<String, Article> articles = read(Topics.ARTICLES, Article.class, found -> found.size() == 2);
-                Map<String, FeedState> feeds = read(Topics.FEEDS, FeedState.class, found -> found.size() == 2);
-
                 String mouUrl = site.url("/news/mou").toString();
+                String shipmentUrl = site.url("/news/shipment").toString();
+                Map<String, Article> articles = read(Topics.ARTICLES, Article.class,
+                        found -> found.containsKey(ArticleId.of(mouUrl)) && found.containsKey(ArticleId.of(shipmentUrl)));
+                Map<String, FeedState> feeds = awaitPolled(deadFeed, goodFeed);
+
                 Article mou = articles.get(ArticleId.of(mouUrl));
                 assertNotNull(mou, "MoU article keyed by the id of its canonical URL, without utm_source");
                 assertEquals(mouUrl, mou.url());
@@ -87,7 +95,7 @@ class IngestServiceTest {
                 assertEquals("meta", mou.dateSource());
                 assertEquals(1, mou.revision());
 
-                Article shipment = articles.get(ArticleId.of(site.url("/news/shipment").toString()));
+                Article shipment = articles.get(ArticleId.of(shipmentUrl));
                 assertEquals("First minerals shipment leaves Karachi", shipment.title());
                 assertEquals("The first shipment of critical minerals left Karachi for the United States."
                         + "\n\nIt carried neodymium and praseodymium.", shipment.body());
@@ -117,17 +125,19 @@ class IngestServiceTest {
                 pageFetches.incrementAndGet();
                 LoopbackServer.respond(exchange, 200, "text/html", page.getBytes(StandardCharsets.UTF_8));
             });
-            IngestSettings settings = IngestSettings.defaults(List.of(site.url("/feed.xml"))).withAllowLoopback(true).withPoliteness(QUICK);
+            IngestSettings settings = IngestSettings.defaults(List.of(site.url("/feed.xml"))).withAllowLoopback(true).withPoliteness(QUICK)
+                    .withPollInterval(Duration.ofMillis(200)).withMaxPollInterval(Duration.ofMillis(200));
             try (IngestService first = new IngestService(settings, kafka.bootstrapServers())) {
                 first.start();
-                read(Topics.FEEDS, FeedState.class, found -> found.containsKey(site.url("/feed.xml").toString()));
+                awaitPolled(site.url("/feed.xml"));
             }
             int fetchedBefore = pageFetches.get();
             long recordsBefore = countRecords(Topics.ARTICLES);
+            int statesBefore = countStates(site.url("/feed.xml").toString());
 
             try (IngestService second = new IngestService(settings, kafka.bootstrapServers())) {
                 second.start();
-                awaitFeedStates(site.url("/feed.xml").toString(), 2);
+                awaitStates(site.url("/feed.xml").toString(), statesBefore + 1);
             }
 
             assertEquals(2, fetchedBefore);
@@ -161,12 +171,11 @@ class IngestServiceTest {
             long start = System.nanoTime();
             try (IngestService ingest = new IngestService(settings, kafka.bootstrapServers())) {
                 ingest.start();
-                read(Topics.FEEDS, FeedState.class, found -> found.containsKey(fast.url("/feed.xml").toString()));
+                awaitPolled(fast.url("/feed.xml"));
                 Duration fastTook = Duration.ofNanos(System.nanoTime() - start);
                 assertTrue(fastTook.compareTo(Duration.ofSeconds(3)) < 0, "fast feed took " + fastTook);
 
-                FeedState slowState = read(Topics.FEEDS, FeedState.class,
-                        found -> found.containsKey(slow.url("/feed.xml").toString())).get(slow.url("/feed.xml").toString());
+                FeedState slowState = awaitPolled(slow.url("/feed.xml")).get(slow.url("/feed.xml").toString());
                 assertEquals(slow.url("/feed.xml") + ": timed out after 3000 ms", slowState.lastError());
             }
         }
@@ -192,8 +201,7 @@ class IngestServiceTest {
 
             try (IngestService ingest = new IngestService(settings, kafka.bootstrapServers())) {
                 ingest.start();
-                Map<String, FeedState> feeds = read(Topics.FEEDS, FeedState.class,
-                        found -> found.containsKey(sitemap.toString()) && found.containsKey(section.toString()));
+                Map<String, FeedState> feeds = awaitPolled(sitemap, section);
 
                 assertEquals(FeedState.SITEMAP, feeds.get(sitemap.toString()).type());
                 assertEquals("Local Wire news", feeds.get(sitemap.toString()).title());
@@ -208,18 +216,36 @@ class IngestServiceTest {
         }
     }
 
-    private static void awaitFeedStates(String feedUrl, int count) {
-        int[] seen = {0};
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (seen[0] < count) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + count + " states of " + feedUrl);
-            seen[0] = 0;
-            TopicSnapshot.read(kafka.bootstrapServers(), Topics.FEEDS, FeedState.class, (url, state) -> {
-                if (url.equals(feedUrl)) {
-                    seen[0]++;
-                }
-            });
+    @AfterEach
+    void emptyTheRegistry() {
+        try (KafkaProducer<String, FeedState> producer = new KafkaProducer<>(
+                KafkaSettings.producer(kafka.bootstrapServers(), "ingest-test"), new StringSerializer(), JsonSerde.serializer())) {
+            FeedRegistry.read(kafka.bootstrapServers())
+                    .forEach(state -> producer.send(new ProducerRecord<>(Topics.FEEDS, state.url(), null)));
         }
+    }
+
+    /** The latest state of every source, once each of these was polled (not merely added to the registry). */
+    private static Map<String, FeedState> awaitPolled(URI... sources) {
+        return read(Topics.FEEDS, FeedState.class, found -> Arrays.stream(sources)
+                .allMatch(source -> found.get(source.toString()) != null && found.get(source.toString()).lastAttempt() != null));
+    }
+
+    private static void awaitStates(String feedUrl, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (countStates(feedUrl) < count) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + count + " states of " + feedUrl);
+        }
+    }
+
+    private static int countStates(String feedUrl) {
+        int[] seen = {0};
+        TopicSnapshot.read(kafka.bootstrapServers(), Topics.FEEDS, FeedState.class, (url, state) -> {
+            if (url.equals(feedUrl)) {
+                seen[0]++;
+            }
+        });
+        return seen[0];
     }
 
     private static long countRecords(String topic) {

@@ -1,6 +1,8 @@
 package dev.lodestone.ingest.registry;
 
+import dev.lodestone.core.FeedState;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -23,6 +25,11 @@ public record FeedSource(URI url, String title, URI htmlUrl, String category, Ty
         /** A section page whose article links are discovered on each visit. */
         SECTION;
 
+        /** The name of the type in a {@link FeedState}: {@code feed}, {@code sitemap} or {@code section}. */
+        public String stateName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
         /** The name used in OPML's {@code type} attribute. */
         public String opmlName() {
             return this == FEED ? "rss" : name().toLowerCase(Locale.ROOT);
@@ -38,5 +45,50 @@ public record FeedSource(URI url, String title, URI htmlUrl, String category, Ty
 
     public static FeedSource feed(URI url) {
         return new FeedSource(url, "", null, "", Type.FEED);
+    }
+
+    /**
+     * The source a feed registry entry describes: its URL and type (a feed when the entry names none, as
+     * entries written before types existed do) and its title.
+     *
+     * @throws IllegalArgumentException when the entry's URL cannot be fetched or its type is unknown
+     */
+    public static FeedSource of(FeedState state) {
+        URI url;
+        try {
+            url = new URI(state.url() == null ? "" : state.url());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL: " + state.url(), e);
+        }
+        requireFetchable(url);
+        Type type;
+        try {
+            type = state.type() == null ? Type.FEED : Type.valueOf(state.type().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown source type '" + state.type() + "' for " + url
+                    + ": expected feed, sitemap or section", e);
+        }
+        return new FeedSource(url, state.title(), null, "", type);
+    }
+
+    /**
+     * Checks that ingest can fetch the URL: http or https, with a host.
+     *
+     * @throws IllegalArgumentException naming the URL when it cannot
+     */
+    public static void requireFetchable(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException(
+                    "unsupported feed URL scheme '" + scheme + "' in " + url + ": only http and https");
+        }
+        if (url.getHost() == null) {
+            throw new IllegalArgumentException("feed URL " + url + " has no host");
+        }
+    }
+
+    /** This source's feed registry entry before its first poll: known, never tried, due at once. */
+    public FeedState unpolled() {
+        return new FeedState(FeedState.SCHEMA, url.toString(), type.stateName(), title, null, null, null, 0, 0, 0, 0, null);
     }
 }
