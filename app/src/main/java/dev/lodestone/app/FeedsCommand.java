@@ -10,11 +10,9 @@ import dev.lodestone.ingest.registry.FeedSource;
 import dev.lodestone.ingest.registry.Opml;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,8 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code lodestone feeds}: the feed registry on the compacted {@code lodestone.feeds} topic. Ingest polls the
- * registry's feeds as well as the configured ones, from its next start.
+ * {@code lodestone feeds}: the feed registry on the compacted {@code lodestone.feeds} topic. Running ingest
+ * instances share the registry's sources between them and pick up imports and removals as they happen.
  */
 @Command(name = "feeds", mixinStandardHelpOptions = true,
         description = "List the feeds and their health, or import, export and remove feeds (OPML).",
@@ -76,7 +74,7 @@ final class FeedsCommand implements Callable<Integer> {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Add the feeds of an OPML file to the registry; ingest polls them from its next start.")
+            description = "Add the sources of an OPML file to the registry; running ingest instances start polling them.")
     static final class Import implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         FeedsCommand feeds;
@@ -94,12 +92,10 @@ final class FeedsCommand implements Callable<Integer> {
                  var producer = new KafkaProducer<>(KafkaSettings.producer(kafka.bootstrapServers(), "lodestone-feeds"),
                          new StringSerializer(), JsonSerde.<FeedState>serializer())) {
                 for (FeedSource source : sources) {
-                    producer.send(new ProducerRecord<>(Topics.FEEDS, source.url().toString(), new FeedState(FeedState.SCHEMA,
-                            source.url().toString(), source.type().name().toLowerCase(Locale.ROOT), source.title(), null, null,
-                            null, 0, 0, 0, 0, null)));
+                    producer.send(new ProducerRecord<>(Topics.FEEDS, source.url().toString(), source.unpolled()));
                 }
             }
-            System.out.printf("Imported %d feeds from %s; ingest polls them from its next start.%n", sources.size(), file);
+            System.out.printf("Imported %d sources from %s.%n", sources.size(), file);
             return 0;
         }
     }
@@ -116,9 +112,7 @@ final class FeedsCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             List<FeedSource> sources;
             try (KafkaAccess kafka = feeds.access()) {
-                sources = FeedRegistry.read(kafka.bootstrapServers()).stream()
-                        .map(state -> new FeedSource(URI.create(state.url()), state.title(), null, "", type(state)))
-                        .toList();
+                sources = FeedRegistry.read(kafka.bootstrapServers()).stream().map(FeedSource::of).toList();
             }
             if (out == null) {
                 Opml.write(sources, System.out);
@@ -129,10 +123,6 @@ final class FeedsCommand implements Callable<Integer> {
                 }
             }
             return 0;
-        }
-
-        private static FeedSource.Type type(FeedState state) {
-            return state.type() == null ? FeedSource.Type.FEED : FeedSource.Type.valueOf(state.type().toUpperCase(Locale.ROOT));
         }
     }
 

@@ -7,17 +7,13 @@ import dev.lodestone.analyze.watchlist.Watchlist;
 import dev.lodestone.analyze.watchlist.WatchlistLoader;
 import dev.lodestone.analyze.watchlist.WatchlistWatcher;
 import dev.lodestone.core.EmbeddedKafka;
-import dev.lodestone.core.FeedState;
 import dev.lodestone.core.Health;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.Topics;
 import dev.lodestone.ingest.IngestService;
 import dev.lodestone.ingest.IngestSettings;
-import dev.lodestone.ingest.registry.FeedRegistry;
-import dev.lodestone.ingest.registry.FeedSource;
 import dev.lodestone.search.SearchService;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +21,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -131,7 +124,7 @@ public final class Pipeline implements AutoCloseable {
             LOG.info("Analyze: tagging {} entities of the watch-list '{}'", watchlist.entities().size(), watchlist.story());
         }
         if (options.services().contains(Service.INGEST)) {
-            IngestSettings settings = IngestSettings.defaults(List.of()).withSources(sourcesToWatch(config))
+            IngestSettings settings = IngestSettings.defaults(List.of()).withSources(config.sources())
                     .withPollInterval(config.minPollInterval())
                     .withMaxPollInterval(config.maxPollInterval())
                     .withAllowLoopback(config.allowLoopback())
@@ -139,26 +132,16 @@ public final class Pipeline implements AutoCloseable {
             IngestService ingest = new IngestService(settings, bootstrapServers);
             started.push(ingest);
             ingest.start();
-            LOG.info("Ingest: watching {} sources every {} to {}, by each one's publishing rate", settings.sources().size(),
-                    config.minPollInterval(), config.maxPollInterval());
+            health.add(() -> Health.up("ingest", ingest.polledSources().size() + " sources polled here"));
+            LOG.info("Ingest: {} configured sources, shared with other ingest instances through the registry, polled "
+                    + "every {} to {} by each one's publishing rate", settings.sources().size(), config.minPollInterval(),
+                    config.maxPollInterval());
         }
         if (options.opsPort() >= 0) {
             ops = new OpsServer(options.opsPort(), bootstrapServers, health);
             started.push(ops);
             LOG.info("Health and metrics at http://localhost:{}/health and /metrics", ops.port());
         }
-    }
-
-    /** The configured sources, and those added to the registry with {@code lodestone feeds import}. */
-    private List<FeedSource> sourcesToWatch(LodestoneConfig config) {
-        Map<URI, FeedSource> sources = new LinkedHashMap<>();
-        config.sources().forEach(source -> sources.put(source.url(), source));
-        for (FeedState state : FeedRegistry.read(bootstrapServers)) {
-            FeedSource.Type type = state.type() == null ? FeedSource.Type.FEED
-                    : FeedSource.Type.valueOf(state.type().toUpperCase(Locale.ROOT));
-            sources.putIfAbsent(URI.create(state.url()), new FeedSource(URI.create(state.url()), state.title(), null, "", type));
-        }
-        return List.copyOf(sources.values());
     }
 
     private void createTopics(int partitions) throws InterruptedException {
