@@ -48,6 +48,12 @@ public final class StoryClusterer {
     static final int ROWS = 2;
     static final double SAME_STORY_CONTAINMENT = 0.5;
     static final double MIN_JACCARD = 0.2;
+    /**
+     * A copy this close to one already indexed is not indexed itself: it would find nothing the other does not,
+     * and a wire story re-published by hundreds of outlets would otherwise fill its buckets with copies that
+     * every later copy has to compare against.
+     */
+    static final double DUPLICATE_JACCARD = 0.9;
 
     /**
      * @param window      how long after it was first seen an article can still gather copies
@@ -119,7 +125,8 @@ public final class StoryClusterer {
         }
         Fingerprint fingerprint = Fingerprint.of(text);
         Match match = fingerprint.comparable() ? bestMatch(fingerprint) : null;
-        Entry entry = add(articleId, match == null ? articleId : match.entry().storyId(), seenAt, fingerprint);
+        boolean duplicate = match != null && match.jaccard() >= DUPLICATE_JACCARD;
+        Entry entry = add(articleId, match == null ? articleId : match.entry().storyId(), seenAt, fingerprint, !duplicate);
         return new StoryAssignment(entry.storyId(), match == null, signatureOf(entry));
     }
 
@@ -138,7 +145,7 @@ public final class StoryClusterer {
         if (signature.seenAt().isBefore(latest.minus(settings.window()))) {
             return false;
         }
-        add(signature.articleId(), signature.storyId(), signature.seenAt(), fingerprint);
+        add(signature.articleId(), signature.storyId(), signature.seenAt(), fingerprint, true);
         return true;
     }
 
@@ -171,8 +178,9 @@ public final class StoryClusterer {
         return matches.stream().min(BEST_FIRST).orElse(null);
     }
 
-    private Entry add(String articleId, String storyId, Instant seenAt, Fingerprint fingerprint) {
-        int slot = fingerprint.comparable() ? takeSlot() : -1;
+    /** @param indexed whether later articles can be compared with this one */
+    private Entry add(String articleId, String storyId, Instant seenAt, Fingerprint fingerprint, boolean indexed) {
+        int slot = indexed && fingerprint.comparable() ? takeSlot() : -1;
         Entry entry = new Entry(articleId, storyId, seenAt, fingerprint, slot);
         byId.put(articleId, entry);
         arrivals.addLast(entry);
