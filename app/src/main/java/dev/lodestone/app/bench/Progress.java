@@ -7,7 +7,7 @@ import java.io.PrintStream;
  * 200 ms; into a file or pipe it writes one line every 5 s instead, so long runs show they are alive without
  * flooding a log with carriage returns.
  */
-final class Progress {
+public final class Progress {
     private static final long REDRAW_NANOS = 200_000_000L;
     private static final long LINE_NANOS = 5_000_000_000L;
     private static final int WIDTH = 30;
@@ -20,13 +20,13 @@ final class Progress {
     private long lastDraw;
     private long current;
 
-    Progress(String what, long total, PrintStream out) {
+    public Progress(String what, long total, PrintStream out) {
         this.what = what;
         this.total = total;
         this.out = out;
     }
 
-    void update(long done) {
+    public void update(long done) {
         current = done;
         long now = System.nanoTime();
         if (now - lastDraw >= (terminal ? REDRAW_NANOS : LINE_NANOS)) {
@@ -35,7 +35,7 @@ final class Progress {
         }
     }
 
-    void done() {
+    public void done() {
         draw(System.nanoTime());
         if (terminal) {
             out.println();
