@@ -22,6 +22,9 @@ const liveList = document.getElementById("live-list");
 const liveState = document.getElementById("live-state");
 const articleView = document.getElementById("article-view");
 const storyView = document.getElementById("story-view");
+const alertView = document.getElementById("alert-view");
+const alertForm = document.getElementById("alert-form");
+const ruleList = document.getElementById("rule-list");
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -81,9 +84,15 @@ moreButton.addEventListener("click", () => loadPage(true));
 
 // ---- talking to the API
 
-async function api(path) {
+async function api(path, method, payload) {
   const headers = token ? { Authorization: "Bearer " + token } : {};
-  const response = await fetch(path, { headers });
+  const options = { headers, method: method || "GET" };
+  if (payload !== undefined) {
+    headers["Content-Type"] = "application/json";
+    options.body = JSON.stringify(payload);
+  }
+  const response = await fetch(path, options);
+  if (response.status === 204) return null;
   let body = null;
   try {
     body = await response.json();
@@ -455,6 +464,118 @@ function listenLive() {
     liveList.prepend(item);
     while (liveList.children.length > LIVE_LIMIT) liveList.lastElementChild.remove();
   });
+  events.addEventListener("alert", (event) => {
+    try {
+      showAlert(JSON.parse(event.data));
+    } catch (error) {
+      // not an alert this page understands
+    }
+  });
+}
+
+// ---- alerts: a rule from the current search, previewed before it is saved; the rules; alerts as they come
+
+let draftRule = null;
+
+// The search as a rule: one entity and one source become filters, more of them clauses of the query.
+function ruleFromSearch() {
+  const clauses = state.q ? ["(" + state.q + ")"] : [];
+  const filters = {};
+  state.entities.forEach((entity, i) => { if (i === 0) filters.entity = entity; else clauses.push("entity:" + entity); });
+  state.sources.forEach((source, i) => { if (i === 0) filters.source = source; else clauses.push("source:" + source); });
+  if (state.from) filters.from = state.from;
+  if (state.to) filters.to = state.to;
+  const query = clauses.length === 0 ? "*:*" : clauses.length === 1 && state.q ? state.q : clauses.join(" AND ");
+  const name = state.q || state.entities.concat(state.sources).join(", ") || "Everything";
+  return { name, query, filters };
+}
+
+document.getElementById("alert-me").addEventListener("click", async () => {
+  draftRule = ruleFromSearch();
+  document.getElementById("alert-name").value = draftRule.name;
+  document.getElementById("alert-query").textContent = draftRule.query;
+  document.getElementById("alert-filters").textContent = Object.entries(draftRule.filters)
+    .map(([name, value]) => name + ":" + value).join(" ");
+  const preview = document.getElementById("alert-preview");
+  const samples = document.getElementById("alert-samples");
+  preview.textContent = "Counting what it would have matched…";
+  samples.replaceChildren();
+  openDialog(alertView);
+  try {
+    const counts = await api("/api/alert-rules/preview", "POST", draftRule);
+    preview.textContent = `It would have alerted on ${counts.lastWeek} articles in the last 7 days ` +
+      `and ${counts.lastMonth} in the last 30.`;
+    samples.append(...counts.samples.map((sample) => articleLink(sample)));
+  } catch (error) {
+    preview.textContent = error.message;
+  }
+});
+
+alertForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const preview = document.getElementById("alert-preview");
+  try {
+    await api("/api/alert-rules", "POST",
+      Object.assign({}, draftRule, { name: document.getElementById("alert-name").value.trim() }));
+    alertView.close();
+    loadRules();
+  } catch (error) {
+    preview.textContent = error.message;
+  }
+});
+
+async function loadRules() {
+  try {
+    const answer = await api("/api/alert-rules");
+    ruleList.replaceChildren(...answer.rules.map(renderRule));
+  } catch (error) {
+    // A server without alerts: the page offers none.
+    document.getElementById("rules").hidden = true;
+    document.getElementById("alert-me").hidden = true;
+  }
+}
+
+function renderRule(rule) {
+  const item = element("li", "rule");
+  item.dataset.rule = rule.id;
+  const remove = element("button", "delete-rule", "×");
+  remove.type = "button";
+  remove.title = "Delete this rule";
+  remove.setAttribute("aria-label", "Delete rule " + rule.name);
+  remove.addEventListener("click", async () => {
+    try {
+      await api("/api/alert-rules/" + encodeURIComponent(rule.id), "DELETE");
+      item.remove();
+    } catch (error) {
+      item.title = error.message;
+    }
+  });
+  const name = element("span", "rule-name", rule.name);
+  name.title = rule.query;
+  item.append(name, remove);
+  return item;
+}
+
+// An alert replaces the panel's item of the same id, so a copy joining it updates "also in" in place.
+function showAlert(alert) {
+  const item = element("li", "live-item alert " + alert.kind);
+  item.dataset.alert = alert.id;
+  const label = element("p", "alert-label", (alert.kind === "updated" ? "Updated · " : "Alert · ") + (alert.ruleName || ""));
+  const title = isWebAddress(alert.url) ? element("a", "title-link", alert.title || alert.url) : element("span", "title-link", alert.title || "");
+  if (isWebAddress(alert.url)) {
+    title.href = alert.url;
+    title.rel = "noopener noreferrer";
+    title.target = "_blank";
+  }
+  item.append(label, title);
+  const outlets = alert.outlets || [];
+  if (outlets.length > 0) item.append(element("p", "meta", outlets[0]));
+  if (outlets.length > 1) item.append(element("p", "also-in", "also in: " + outlets.slice(1).join(", ")));
+  if ((alert.matchedTerms || []).length > 0) item.append(element("p", "why", "why: " + alert.matchedTerms.join(", ")));
+  if (alert.snippet && (alert.kind === "gap" || alert.kind === "gap-closed")) item.append(element("p", "meta", alert.snippet));
+  const previous = Array.from(liveList.children).find((node) => node.dataset.alert === alert.id);
+  if (previous) previous.replaceWith(item); else liveList.prepend(item);
+  while (liveList.children.length > LIVE_LIMIT) liveList.lastElementChild.remove();
 }
 
 // ---- small helpers
@@ -464,13 +585,13 @@ function openDialog(dialog) {
 }
 
 function closeDialogs() {
-  [articleView, storyView].forEach((dialog) => { if (dialog.open) dialog.close(); });
+  [articleView, storyView, alertView].forEach((dialog) => { if (dialog.open) dialog.close(); });
 }
 
 document.querySelectorAll("[data-close]").forEach((button) =>
   button.addEventListener("click", () => button.closest("dialog").close()));
 
-[articleView, storyView].forEach((dialog) => dialog.addEventListener("click", (event) => {
+[articleView, storyView, alertView].forEach((dialog) => dialog.addEventListener("click", (event) => {
   if (event.target === dialog) dialog.close();
 }));
 
@@ -512,3 +633,4 @@ function isWebAddress(url) {
 
 refresh();
 listenLive();
+loadRules();

@@ -1,20 +1,26 @@
 package dev.lodestone.search;
 
+import dev.lodestone.core.ArticleId;
 import dev.lodestone.core.DataFolderInUseException;
 import dev.lodestone.core.PortInUseException;
+import dev.lodestone.search.alert.AlertService;
 import dev.lodestone.search.index.ArticleIndex;
 import dev.lodestone.search.indexer.TaggedArticleIndexer;
 import dev.lodestone.search.query.ArticleSearcher;
 import dev.lodestone.search.web.SearchApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * The search service: indexes every tagged article into a Lucene index on disk and serves the search
  * API and page over HTTP. Each instance is a full replica; run as many as the query load needs. Each
- * article, once searchable, is pushed to the pages listening on the live feed.
+ * article, once searchable, is pushed to the pages listening on the live feed. It also runs the
+ * {@linkplain AlertService alerts}: the replicas share matching and deciding, and each serves every alert
+ * to its pages, its API and its Atom feeds.
  *
  * <p>Index I/O failures surface as {@link UncheckedIOException}.
  */
@@ -30,7 +36,10 @@ public final class SearchService implements AutoCloseable {
     private final String httpHost;
     private final int httpPort;
     private final String apiToken;
+    private final String instanceId;
+    private final AlertService.Settings alertSettings;
     private volatile ArticleIndex index;
+    private volatile AlertService alerts;
     private volatile SearchApi api;
     private volatile TaggedArticleIndexer indexer;
 
@@ -47,17 +56,29 @@ public final class SearchService implements AutoCloseable {
         this(indexDir, bootstrapServers, httpHost, httpPort, null);
     }
 
-    /**
-     * @param httpHost the address to serve HTTP on, e.g. {@code 127.0.0.1} to stay private to this machine
-     * @param httpPort 0 picks a free port; see {@link #port()}
-     * @param apiToken the token every API call and the page must carry; null or blank for none
-     */
+    /** An instance named after this machine and its index directory, which a restart keeps. */
     public SearchService(Path indexDir, String bootstrapServers, String httpHost, int httpPort, String apiToken) {
+        this(indexDir, bootstrapServers, httpHost, httpPort, apiToken, defaultInstanceId(indexDir),
+                AlertService.Settings.defaults());
+    }
+
+    /**
+     * @param httpHost      the address to serve HTTP on, e.g. {@code 127.0.0.1} to stay private to this machine
+     * @param httpPort      0 picks a free port; see {@link #port()}
+     * @param apiToken      the token every API call and the page must carry; null or blank for none
+     * @param instanceId    stable across restarts and unique among replicas: a restarted instance uses it to
+     *                      fence its own unfinished Kafka transactions
+     * @param alertSettings how alerts are paced, kept and retried
+     */
+    public SearchService(Path indexDir, String bootstrapServers, String httpHost, int httpPort, String apiToken,
+                         String instanceId, AlertService.Settings alertSettings) {
         this.indexDir = indexDir;
         this.bootstrapServers = bootstrapServers;
         this.httpHost = httpHost;
         this.httpPort = httpPort;
         this.apiToken = apiToken;
+        this.instanceId = instanceId;
+        this.alertSettings = alertSettings;
     }
 
     /**
@@ -76,14 +97,17 @@ public final class SearchService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the search index at " + indexDir, e);
         }
-        SearchApi serving = new SearchApi(opened, apiToken, ArticleSearcher.DEFAULT_BUDGET);
+        AlertService alerting = new AlertService(bootstrapServers, instanceId, alertSettings);
+        SearchApi serving = new SearchApi(opened, apiToken, ArticleSearcher.DEFAULT_BUDGET, alerting);
         TaggedArticleIndexer reading;
         try {
             serving.start(httpHost, httpPort);
             reading = new TaggedArticleIndexer(
                     opened, bootstrapServers, "lodestone-search", COMMIT_INTERVAL, serving::announce);
+            alerting.start();
         } catch (RuntimeException e) {
             serving.close();
+            alerting.close();
             try {
                 close(opened);
             } catch (RuntimeException suppressed) {
@@ -92,6 +116,7 @@ public final class SearchService implements AutoCloseable {
             throw e;
         }
         reading.start();
+        alerts = alerting;
         api = serving;
         indexer = reading;
         index = opened;
@@ -111,7 +136,12 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
-    /** Stops serving, stops indexing, and commits what was indexed with its Kafka offsets. */
+    /** The rules and recent alerts of this instance. */
+    public AlertService alerts() {
+        return started(alerts);
+    }
+
+    /** Stops serving, stops indexing and alerting, and commits what was indexed with its Kafka offsets. */
     @Override
     public synchronized void close() {
         if (index == null) {
@@ -119,13 +149,26 @@ public final class SearchService implements AutoCloseable {
         }
         try {
             api.close();
+            alerts.close();
             indexer.close();
         } finally {
             close(index);
             index = null;
             api = null;
+            alerts = null;
             indexer = null;
         }
+    }
+
+    /** This machine's name and a digest of the index's absolute path: the same on every restart. */
+    static String defaultInstanceId(Path indexDir) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "-" + ArticleId.sha256Hex(indexDir.toAbsolutePath().normalize().toString()).substring(0, 8);
     }
 
     private static <T> T started(T part) {

@@ -2,7 +2,6 @@ package dev.lodestone.search.alert;
 
 import dev.lodestone.core.AlertRule;
 import dev.lodestone.core.Json;
-import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.MalformedRecordException;
 import dev.lodestone.core.Topics;
 import java.time.Duration;
@@ -13,16 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,16 +36,16 @@ public final class AlertRuleReader implements AutoCloseable {
         void rulesChanged(Map<String, AlertRule> changed);
     }
 
-    private final Consumer<String, byte[]> consumer;
     private final Map<String, AlertRule> rules = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final Thread thread;
+    private final TopicReader reader;
 
     public AlertRuleReader(String bootstrapServers, String clientId) {
-        this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, clientId, null),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "alert-rules-reader");
+        this.reader = new TopicReader(bootstrapServers, clientId, Topics.ALERT_RULES, (records, caughtUp) -> {
+            if (!records.isEmpty()) {
+                apply(records);
+            }
+        });
     }
 
     /** Adds {@code listener} and tells it every rule already known, so it may be added at any time. */
@@ -66,12 +57,20 @@ public final class AlertRuleReader implements AutoCloseable {
     }
 
     public void start() {
-        thread.start();
+        reader.start();
     }
 
     /** Waits until the rules present at start have been read; false on timeout. */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return reader.awaitCaughtUp(timeout);
+    }
+
+    /**
+     * Whether the rules topic had never held a record when reading started: not even a deleted rule. Only then
+     * are the {@linkplain DefaultRules default rules} published, so a user's deletions are never undone.
+     */
+    public boolean neverWritten() {
+        return reader.neverWritten();
     }
 
     public Optional<AlertRule> rule(String id) {
@@ -84,34 +83,7 @@ public final class AlertRuleReader implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        consumer.wakeup();
-        thread.join();
-    }
-
-    private void run() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERT_RULES).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (true) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    apply(records);
-                }
-                if (caughtUp.getCount() > 0 && end.entrySet().stream()
-                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    LOG.info("Alert rules loaded: {}", rules.size());
-                    caughtUp.countDown();
-                }
-            }
-        } catch (WakeupException e) {
-            LOG.debug("Alert rules reader stopping");
-        } finally {
-            consumer.close();
-        }
+        reader.close();
     }
 
     private synchronized void apply(ConsumerRecords<String, byte[]> records) {

@@ -3,6 +3,7 @@ package dev.lodestone.search.web;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.PortInUseException;
 import dev.lodestone.core.TaggedArticle;
+import dev.lodestone.search.alert.AlertService;
 import dev.lodestone.search.index.ArticleIndex;
 import dev.lodestone.search.index.ArticleSchema;
 import dev.lodestone.search.query.ArticleSearcher;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * The HTTP face of the index, described for clients in {@code /api/openapi.json}: search with facets
  * and cursors, a timeline, one article, one story, articles like one, a streamed export, a live feed of
  * newly indexed articles ({@code /api/live}, server-sent events), {@code /health}, and the search page
- * from {@code /web} on the classpath.
+ * from {@code /web} on the classpath. With {@linkplain AlertService alerts}, also the alert rules, the recent
+ * alerts, an Atom feed per rule ({@code /alerts/{ruleId}.atom}), and every alert as it arrives on the live feed
+ * (events named {@code alert}, beside the {@code article} events).
  *
  * <p>Every error is JSON, {@code {"error": "..."}}: 400 when the request is at fault (a query syntax
  * error says where), 401 without the token, 404 for an unknown article or story, 503 when a query
@@ -42,8 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With an API token set, the API and the page answer only requests that carry it, as
  * {@code Authorization: Bearer <token>} or, where a browser cannot send headers (opening the page,
- * {@code EventSource}), as {@code ?token=}. The page's script and style are not secret and stay open,
- * as does {@code /health} for monitors.
+ * {@code EventSource}, a feed reader), as {@code ?token=}. The page's script and style are not secret and
+ * stay open, as does {@code /health} for monitors.
  */
 public final class SearchApi implements AutoCloseable {
     public static final int DEFAULT_SIZE = 20;
@@ -60,17 +64,24 @@ public final class SearchApi implements AutoCloseable {
     private final LiveFeed live = new LiveFeed();
     private final byte[] openApi;
     private final Javalin server;
+    private final AutoCloseable alertSubscription;
 
-    /** An open API with the default query time budget. */
+    /** An open API with the default query time budget and no alerts. */
     public SearchApi(ArticleIndex index) {
         this(index, null, ArticleSearcher.DEFAULT_BUDGET);
+    }
+
+    /** An API without alerts, for an index served on its own. */
+    public SearchApi(ArticleIndex index, String apiToken, Duration budget) {
+        this(index, apiToken, budget, null);
     }
 
     /**
      * @param apiToken the token every API call and the page must carry; null or blank for none
      * @param budget   how long one query may search before it fails with 503
+     * @param alerts   the alerts to serve; null for none (the alert calls then answer 404)
      */
-    public SearchApi(ArticleIndex index, String apiToken, Duration budget) {
+    public SearchApi(ArticleIndex index, String apiToken, Duration budget, AlertService alerts) {
         this.index = index;
         this.token = apiToken == null || apiToken.isBlank() ? null : apiToken.getBytes(StandardCharsets.UTF_8);
         this.budget = budget;
@@ -99,10 +110,17 @@ public final class SearchApi implements AutoCloseable {
         server.sse("/api/live", live::listen);
         server.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         server.get("/health", this::health);
+        if (alerts != null) {
+            new AlertApi(index, alerts, Clock.systemUTC()).routes(server);
+            alertSubscription = alerts.recent().subscribe(received -> live.publish("alert", received.alert()));
+        } else {
+            alertSubscription = () -> { };
+        }
         server.exception(Unauthorized.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer");
             error(ctx, HttpStatus.UNAUTHORIZED, e.getMessage());
         });
+        server.exception(AlertApi.Refused.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         server.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         server.exception(QueryTooSlowException.class,
                 (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
@@ -148,6 +166,11 @@ public final class SearchApi implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            alertSubscription.close();
+        } catch (Exception e) {
+            LOG.warn("Could not stop pushing alerts to the live feed: {}", e.toString());
+        }
         live.close();
         server.stop();
     }
@@ -214,7 +237,8 @@ public final class SearchApi implements AutoCloseable {
     }
 
     private void requireToken(Context ctx) {
-        if (token == null || !(ctx.path().startsWith("/api/") || ctx.path().equals("/") || ctx.path().equals("/index.html"))) {
+        if (token == null || !(ctx.path().startsWith("/api/") || ctx.path().startsWith("/alerts/")
+                || ctx.path().equals("/") || ctx.path().equals("/index.html"))) {
             return;
         }
         String header = ctx.header("Authorization");

@@ -20,6 +20,7 @@ import dev.lodestone.search.alert.match.RuleMatch;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -158,7 +159,8 @@ class AlertPipelineTest {
 
     private static WebhookDelivery delivery(AlertRule rule) throws Exception {
         WebhookDelivery delivery = new WebhookDelivery(broker.bootstrapServers(), rule.targets().get(0), rules::rule,
-                new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), new Random(1)), Clock.systemUTC());
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), new Random(1)), Clock.systemUTC(),
+                Instant.now());
         delivery.start();
         assertTrue(delivery.awaitReady(WAIT), "delivery got its partitions");
         return delivery;

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lodestone.core.TaggedArticle;
+import dev.lodestone.search.Eventually;
+import dev.lodestone.search.SearchService;
 import dev.lodestone.search.StoryArticles;
+import dev.lodestone.search.TestKafka;
+import dev.lodestone.search.alert.AlertService;
+import dev.lodestone.search.alert.TestBroker;
 import dev.lodestone.search.TestIndex;
 import dev.lodestone.search.index.ArticleIndex;
 import dev.lodestone.search.query.ArticleSearcher;
@@ -18,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -205,6 +211,41 @@ class SearchPageInBrowserTest {
                 .executeScript("return document.documentElement.clientWidth;");
         assertEquals(clientWidth.longValue(), scrollWidth.longValue(), "nothing sticks out sideways");
         screenshot("10-phone");
+    }
+
+    @Test
+    void anAlertMadeFromASearchShowsTheNextMatchingStoryInTheLivePanel() throws Exception {
+        try (TestBroker broker = TestBroker.start(dir.resolve("alerts-kafka"));
+                SearchService service = new SearchService(dir.resolve("alerts-index"), broker.bootstrapServers(),
+                        "127.0.0.1", 0, null, "browser-test", AlertService.Settings.defaults())) {
+            service.start();
+            TestKafka.publish(broker.bootstrapServers(), List.of(StoryArticles.FIRST_SHIPMENT));
+            Eventually.await("the article is indexed", Duration.ofSeconds(30), () -> service.indexedCount() == 1);
+            String base = "http://127.0.0.1:" + service.port();
+            browser.get(base + "/?q=neodymium");
+            waitForHits(1);
+
+            browser.findElement(By.id("alert-me")).click();
+            wait.until(ExpectedConditions.textMatches(By.id("alert-preview"), Pattern.compile("last 7 days")));
+            assertEquals("neodymium", browser.findElement(By.id("alert-query")).getText());
+            screenshot("11-alert-preview");
+            browser.findElement(By.id("alert-save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rule-list"), "neodymium"));
+
+            TaggedArticle next = StoryArticles.tagged("https://www.dawn.com/news/1960001", "dawn.com",
+                    "Second neodymium cargo leaves Karachi", "A second cargo of neodymium left Karachi for the US.",
+                    Instant.now(), List.of("pakistan"));
+            TestKafka.publish(broker.bootstrapServers(), List.of(next, StoryArticles.copy(next, "tribune.com.pk", 5)));
+
+            WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(30));
+            slow.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#live-list .live-item.alert .also-in"), "also in: tribune.com.pk"));
+            WebElement alert = browser.findElement(By.cssSelector("#live-list .live-item.alert"));
+            assertEquals("Second neodymium cargo leaves Karachi", alert.findElement(By.cssSelector(".title-link")).getText());
+            assertTrue(alert.findElement(By.cssSelector(".why")).getText().contains("neodymium"),
+                    alert.findElement(By.cssSelector(".why")).getText());
+            screenshot("12-alert-live");
+        }
     }
 
     private List<WebElement> hits() {

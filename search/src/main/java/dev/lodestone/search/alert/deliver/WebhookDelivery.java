@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -54,8 +56,9 @@ import org.slf4j.LoggerFactory;
  * one alert again on restart with the same {@value WebhookMessage#IDEMPOTENCY_HEADER} header: a receiver that
  * remembers the keys it has handled sees each alert once. That window is one alert wide.
  *
- * <p>A target that is new to its group starts at the end of the topic, so adding a target to a rule does not
- * flood it with the rule's history.
+ * <p>A target that is new to its group starts with the alerts published from a given instant on (the time the
+ * rule naming it was saved), so adding a target to a rule neither floods it with the rule's history nor loses
+ * the alerts published while its consumer was joining the group.
  */
 public final class WebhookDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
@@ -67,6 +70,7 @@ public final class WebhookDelivery implements AutoCloseable {
     private final Function<String, Optional<AlertRule>> rules;
     private final Backoff backoff;
     private final Clock clock;
+    private final Instant startFrom;
     private final HttpClient http;
     private final Consumer<String, byte[]> consumer;
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -74,14 +78,17 @@ public final class WebhookDelivery implements AutoCloseable {
     private final Thread thread;
 
     /**
-     * @param rules the current rule of each id, to tell whether an alert's rule still lists this target
+     * @param rules     the current rule of each id, to tell whether an alert's rule still lists this target
+     * @param startFrom where a target new to its group starts: the first alert published at or after it
      */
     public WebhookDelivery(String bootstrapServers, AlertRule.DeliveryTarget target,
-                           Function<String, Optional<AlertRule>> rules, Backoff backoff, Clock clock) {
+                           Function<String, Optional<AlertRule>> rules, Backoff backoff, Clock clock,
+                           Instant startFrom) {
         this.target = target;
         this.rules = rules;
         this.backoff = backoff;
         this.clock = clock;
+        this.startFrom = startFrom;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
         String group = group(target);
         Map<String, Object> settings = KafkaSettings.consumer(bootstrapServers, group, group);
@@ -118,7 +125,7 @@ public final class WebhookDelivery implements AutoCloseable {
             consumer.subscribe(List.of(Topics.ALERTS), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    startNewPartitionsAtTheEnd(partitions);
+                    startNewPartitionsFromTheStartTime(partitions);
                     ready.countDown();
                 }
 
@@ -214,19 +221,31 @@ public final class WebhookDelivery implements AutoCloseable {
                 timeline);
     }
 
-    /** Partitions this group never committed start at their end, and that position is committed at once. */
-    private void startNewPartitionsAtTheEnd(Collection<TopicPartition> partitions) {
+    /**
+     * Partitions this group never committed start at the first alert published from {@link #startFrom} on, or at
+     * their end when there is none yet; that position is committed at once.
+     */
+    private void startNewPartitionsFromTheStartTime(Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
-        Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+        Map<TopicPartition, Long> fresh = new HashMap<>();
         for (TopicPartition partition : partitions) {
             if (committed.get(partition) == null) {
-                start.put(partition, new OffsetAndMetadata(consumer.position(partition)));
+                fresh.put(partition, startFrom.toEpochMilli());
             }
         }
-        if (!start.isEmpty()) {
-            consumer.commitSync(start);
-            LOG.info("Webhook {} starts at the end of {}", target.url(), start.keySet());
+        if (fresh.isEmpty()) {
+            return;
         }
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(fresh);
+        Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+        for (TopicPartition partition : fresh.keySet()) {
+            OffsetAndTimestamp first = found.get(partition);
+            long offset = first == null ? consumer.position(partition) : first.offset();
+            consumer.seek(partition, offset);
+            start.put(partition, new OffsetAndMetadata(offset));
+        }
+        consumer.commitSync(start);
+        LOG.info("Webhook {} starts with the alerts published from {} on, at {}", target.url(), startFrom, start);
     }
 
     private static String targetId(AlertRule.DeliveryTarget target) {

@@ -93,6 +93,20 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aNewTargetGetsTheAlertsPublishedSinceItsRuleWasSavedAndNoneBefore() throws Exception {
+        publish(alert("story-0", "new", 1));
+        Thread.sleep(20);
+        Instant ruleSaved = Instant.now();
+        publish(alert("story-1", "new", 1));
+
+        start(rule.targets().get(0), ruleSaved);
+
+        TestBroker.await("the alert since the rule was saved is delivered", WAIT, () -> receiver.delivered().size() == 1);
+        Thread.sleep(300);
+        assertEquals(List.of(rule.id() + ":story-1/new"), receiver.delivered());
+    }
+
+    @Test
     void aRestartNeverReSendsADeliveredAlert() throws Exception {
         WebhookDelivery first = start();
         publish(alert("story-1", "new", 1));
@@ -180,13 +194,18 @@ class WebhookDeliveryTest {
     }
 
     private WebhookDelivery start() throws Exception {
-        return start(rule.targets().get(0));
+        return start(rule.targets().get(0), Instant.now());
     }
 
     private WebhookDelivery start(AlertRule.DeliveryTarget target) throws Exception {
+        return start(target, Instant.now());
+    }
+
+    private WebhookDelivery start(AlertRule.DeliveryTarget target, Instant startFrom) throws Exception {
         WebhookDelivery delivery = new WebhookDelivery(broker.bootstrapServers(), target,
                 id -> id.equals(rule.id()) ? Optional.of(rule) : Optional.empty(),
-                new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), new Random(1)), Clock.systemUTC());
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), new Random(1)), Clock.systemUTC(),
+                startFrom);
         deliveries.add(delivery);
         delivery.start();
         assertTrue(delivery.awaitReady(WAIT), "delivery got its partitions");
