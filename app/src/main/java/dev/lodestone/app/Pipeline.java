@@ -99,7 +99,6 @@ public final class Pipeline implements AutoCloseable {
         createTopics(config.partitions());
 
         if (options.services().contains(Service.SEARCH)) {
-            ReindexCommand.takeOverRebuiltIndex(options.dataDir());
             search = new SearchService(options.dataDir().resolve("index"), bootstrapServers, options.webPort());
             started.push(search);
             search.start();

@@ -1,12 +1,12 @@
 package dev.lodestone.app;
 
 import dev.lodestone.app.bench.Progress;
-import dev.lodestone.core.DataFolderInUseException;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.MalformedRecordException;
 import dev.lodestone.core.TaggedArticle;
 import dev.lodestone.core.Topics;
+import dev.lodestone.search.SearchService;
 import dev.lodestone.search.index.ArticleIndex;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,16 +30,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code lodestone reindex}: rebuilds the search index from {@code lodestone.tagged}, beside the index in use,
- * which keeps serving meanwhile. The rebuilt index takes over at once when no search service holds the old
- * one, else when the search service next starts on this data folder ({@link #takeOverRebuiltIndex}).
+ * which keeps serving meanwhile. When the rebuilt index is complete it is marked ready; a running search
+ * service on the same data folder then swaps it in within seconds, and one that is not running does so when it
+ * starts.
  */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
         description = {"Rebuild the search index from the tagged-articles topic, with a progress bar.",
-                "The current index keeps serving while the new one is built; the new one takes over now if no search",
-                "service holds the old one, else when the search service next starts on the same --data."})
+                "The current index keeps serving while the new one is built; a search service on the same --data",
+                "then swaps the new one in within seconds (or when it next starts)."})
 final class ReindexCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ReindexCommand.class);
-    static final String REBUILT = "index-rebuilt";
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOSTS",
             description = "Kafka cluster. Default: the embedded broker of --data (a running Lodestone's, or started for the command).")
@@ -55,19 +55,16 @@ final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path rebuilt = data.resolve(REBUILT);
+        Path rebuilt = SearchService.rebuiltIndexDir(data.resolve("index"));
         deleteTree(rebuilt);
         long articles;
         try (KafkaAccess kafka = KafkaAccess.open(bootstrapServers, data, kafkaPort);
              ArticleIndex index = ArticleIndex.open(rebuilt)) {
             articles = rebuild(kafka.bootstrapServers(), index);
         }
-        if (takeOverRebuiltIndex(data)) {
-            System.out.printf("Rebuilt the index from %,d tagged articles; it is in use now.%n", articles);
-        } else {
-            System.out.printf("Rebuilt the index from %,d tagged articles in %s; a search service holds the old one, "
-                    + "so the new one takes over when it next starts.%n", articles, rebuilt);
-        }
+        Files.createFile(rebuilt.resolve(SearchService.READY));
+        System.out.printf("Rebuilt the index from %,d tagged articles in %s; the search service swaps it in within "
+                + "seconds, or when it next starts.%n", articles, rebuilt);
         return 0;
     }
 
@@ -109,36 +106,6 @@ final class ReindexCommand implements Callable<Integer> {
             index.commit(next);
             return indexed;
         }
-    }
-
-    /**
-     * Puts a rebuilt index in place of the one under {@code data}, when there is a rebuilt one and nobody holds
-     * the current one; the search service calls this before it opens the index.
-     *
-     * @return whether the rebuilt index is now the one in use
-     */
-    static boolean takeOverRebuiltIndex(Path data) throws IOException {
-        Path rebuilt = data.resolve(REBUILT);
-        Path current = data.resolve("index");
-        if (!Files.isDirectory(rebuilt)) {
-            return false;
-        }
-        if (Files.isDirectory(current)) {
-            try (ArticleIndex probe = ArticleIndex.open(current)) {
-                LOG.debug("Index {} is free ({} articles): replacing it", current, probe.count());
-            } catch (DataFolderInUseException e) {
-                return false;
-            }
-        }
-        Path old = data.resolve("index-replaced");
-        deleteTree(old);
-        if (Files.isDirectory(current)) {
-            Files.move(current, old);
-        }
-        Files.move(rebuilt, current);
-        deleteTree(old);
-        LOG.info("Search: the rebuilt index in {} took over", current);
-        return true;
     }
 
     private static void deleteTree(Path dir) throws IOException {

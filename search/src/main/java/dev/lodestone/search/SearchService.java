@@ -12,8 +12,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The search service: indexes every tagged article into a Lucene index on disk and serves the search
@@ -28,6 +36,9 @@ public final class SearchService implements AutoCloseable {
     /** How much indexing a crash may cost: the work since the last commit is read from Kafka again. */
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
     private static final String ALL_INTERFACES = "0.0.0.0";
+    /** The file that marks a rebuilt index as complete. */
+    public static final String READY = "READY";
+    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
     /** The environment variable holding the API token; unset or blank leaves the API open. */
     public static final String TOKEN_VARIABLE = "LODESTONE_API_TOKEN";
 
@@ -42,6 +53,7 @@ public final class SearchService implements AutoCloseable {
     private volatile AlertService alerts;
     private volatile SearchApi api;
     private volatile TaggedArticleIndexer indexer;
+    private ScheduledExecutorService rebuiltWatch;
 
     /**
      * Serves HTTP on every network interface, so phones and other machines can reach the page, behind
@@ -115,11 +127,59 @@ public final class SearchService implements AutoCloseable {
             }
             throw e;
         }
-        reading.start();
         alerts = alerting;
         api = serving;
-        indexer = reading;
         index = opened;
+        takeOverRebuiltIndex();
+        reading.start();
+        indexer = reading;
+        rebuiltWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "search-rebuilt-index");
+            thread.setDaemon(true);
+            return thread;
+        });
+        rebuiltWatch.scheduleWithFixedDelay(this::handOverRebuiltIndex, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Where {@code lodestone reindex} builds a new index while this one keeps serving; a {@value #READY} file in
+     * it says the build is complete.
+     */
+    public static Path rebuiltIndexDir(Path indexDir) {
+        return indexDir.toAbsolutePath().resolveSibling(indexDir.getFileName() + "-rebuilt");
+    }
+
+    /** Swaps in a complete rebuilt index while running: indexing pauses, searches go on. */
+    private synchronized void handOverRebuiltIndex() {
+        if (index == null || !Files.exists(rebuiltIndexDir(indexDir).resolve(READY))) {
+            return;
+        }
+        indexer.close();
+        try {
+            takeOverRebuiltIndex();
+        } catch (RuntimeException e) {
+            LOG.error("Could not hand over the rebuilt index: {}", e.toString());
+        }
+        indexer = new TaggedArticleIndexer(index, bootstrapServers, "lodestone-search", COMMIT_INTERVAL, api::announce);
+        indexer.start();
+    }
+
+    /** Takes over a complete rebuilt index, if there is one; the indexer must not be running. */
+    private void takeOverRebuiltIndex() {
+        Path rebuilt = rebuiltIndexDir(indexDir);
+        if (!Files.exists(rebuilt.resolve(READY))) {
+            return;
+        }
+        try {
+            index.replaceWith(rebuilt);
+            try (Stream<Path> files = Files.walk(rebuilt)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not take over the rebuilt index " + rebuilt, e);
+        }
     }
 
     /** The HTTP port actually listened on. */
@@ -148,6 +208,7 @@ public final class SearchService implements AutoCloseable {
             return;
         }
         try {
+            rebuiltWatch.shutdownNow();
             api.close();
             alerts.close();
             indexer.close();

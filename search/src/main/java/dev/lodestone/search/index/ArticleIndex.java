@@ -14,6 +14,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.IOFunction;
 import org.apache.lucene.util.IOUtils;
@@ -106,6 +107,27 @@ public final class ArticleIndex implements Closeable {
     /** Makes the changes so far visible to searches; cheap when nothing changed. */
     public void refresh() throws IOException {
         searchers.maybeRefresh();
+    }
+
+    /**
+     * Replaces every document with those of another, fully committed index, together with the offsets it was
+     * built up to, in one commit: searches see the old documents until the refresh that follows, then the new
+     * ones, never a mix or an empty index. Used to hand over an index rebuilt from the topics.
+     */
+    public synchronized void replaceWith(Path rebuilt) throws IOException {
+        Map<TopicPartition, Long> rebuiltOffsets;
+        try (FSDirectory source = FSDirectory.open(rebuilt)) {
+            try (DirectoryReader reader = DirectoryReader.open(source)) {
+                rebuiltOffsets = offsetsIn(reader.getIndexCommit().getUserData().entrySet());
+            }
+            writer.deleteAll();
+            writer.addIndexes(source);
+        }
+        committedOffsets = Map.of();
+        commit(rebuiltOffsets);
+        refresh();
+        LOG.info("Search index {} replaced by the rebuilt {}: {} articles, resuming from offsets {}", path, rebuilt,
+                count(), rebuiltOffsets);
     }
 
     /** Articles visible to searches now. */

@@ -41,6 +41,25 @@ class ArticleIndexTest {
     }
 
     @Test
+    void aRebuiltIndexReplacesEveryDocumentAndBringsItsOffsets() throws Exception {
+        Path rebuilt = dir.resolve("rebuilt");
+        try (ArticleIndex index = ArticleIndex.open(rebuilt)) {
+            index.upsert(StoryArticles.MOU_SIGNED);
+            index.commit(Map.of(P0, 9L));
+        }
+        try (ArticleIndex index = ArticleIndex.open(dir.resolve("live"))) {
+            index.upsert(StoryArticles.FIRST_SHIPMENT);
+            index.upsert(StoryArticles.MOU_SIGNED);
+            index.commit(Map.of(P0, 4L, P1, 2L));
+
+            index.replaceWith(rebuilt);
+
+            assertEquals(1, index.count());
+            assertEquals(Map.of(P0, 9L), index.committedOffsets());
+        }
+    }
+
+    @Test
     void offsetsCommittedWithTheDocumentsAreReadBackAfterReopening() throws Exception {
         try (ArticleIndex index = ArticleIndex.open(dir)) {
             index.upsert(StoryArticles.MOU_SIGNED);
