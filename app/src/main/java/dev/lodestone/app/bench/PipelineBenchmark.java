@@ -140,7 +140,8 @@ public final class PipelineBenchmark {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/live"))
                 .header("Accept", "text/event-stream").build();
         CompletableFuture<?> stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> response.body().forEach(line -> {
+                // Async: were the response already in, thenAccept would read the endless stream on this thread.
+                .thenAcceptAsync(response -> response.body().forEach(line -> {
                     if (line.startsWith("data:")) {
                         try {
                             String id = Json.MAPPER.readTree(line.substring(5)).path("id").asText(null);
