@@ -12,7 +12,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -66,10 +69,11 @@ final class FeedsCommand implements Callable<Integer> {
         return kafka;
     }
 
-    static void publish(String bootstrapServers, String url, FeedState state) {
+    /** Writes registry entries; a null state removes its source. */
+    static void publish(String bootstrapServers, Map<String, FeedState> states) {
         try (var producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "lodestone-feeds"),
                 new StringSerializer(), JsonSerde.<FeedState>serializer())) {
-            producer.send(new ProducerRecord<>(Topics.FEEDS, url, state));
+            states.forEach((url, state) -> producer.send(new ProducerRecord<>(Topics.FEEDS, url, state)));
         }
     }
 
@@ -88,12 +92,10 @@ final class FeedsCommand implements Callable<Integer> {
             try (InputStream in = Files.newInputStream(file)) {
                 sources = Opml.read(in);
             }
-            try (KafkaAccess kafka = feeds.access();
-                 var producer = new KafkaProducer<>(KafkaSettings.producer(kafka.bootstrapServers(), "lodestone-feeds"),
-                         new StringSerializer(), JsonSerde.<FeedState>serializer())) {
-                for (FeedSource source : sources) {
-                    producer.send(new ProducerRecord<>(Topics.FEEDS, source.url().toString(), source.unpolled()));
-                }
+            Map<String, FeedState> entries = new LinkedHashMap<>();
+            sources.forEach(source -> entries.put(source.url().toString(), source.unpolled()));
+            try (KafkaAccess kafka = feeds.access()) {
+                publish(kafka.bootstrapServers(), entries);
             }
             System.out.printf("Imported %d sources from %s.%n", sources.size(), file);
             return 0;
@@ -138,7 +140,9 @@ final class FeedsCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             try (KafkaAccess kafka = feeds.access()) {
-                publish(kafka.bootstrapServers(), url, null);
+                Map<String, FeedState> removal = new HashMap<>();
+                removal.put(url, null);
+                publish(kafka.bootstrapServers(), removal);
             }
             System.out.println("Removed " + url + " from the registry.");
             return 0;
