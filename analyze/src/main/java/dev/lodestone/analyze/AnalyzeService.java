@@ -11,9 +11,9 @@ import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.MalformedRecordException;
 import dev.lodestone.core.TaggedArticle;
 import dev.lodestone.core.Topics;
+import dev.lodestone.core.TransactionalBatch;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,12 +25,9 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -136,23 +133,12 @@ public final class AnalyzeService implements AutoCloseable {
     }
 
     private void processInTransaction(ConsumerRecords<String, byte[]> records) {
-        producer.beginTransaction();
-        try {
-            Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-            for (ConsumerRecord<String, byte[]> record : records) {
-                tagAndSend(record);
-                next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-            }
-            producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
-            producer.commitTransaction();
+        if (TransactionalBatch.process(records, consumer, producer, this::tagAndSend)) {
             tagged.increment(records.count());
             LOG.debug("Tagged {} articles", records.count());
-        } catch (KafkaException e) {
+        } else {
             aborted.increment();
-            LOG.warn("Transaction aborted, the batch will be read again: {}", e.getMessage());
-            // A fenced or broken producer cannot abort: the exception ends this instance's loop.
-            producer.abortTransaction();
-            rewindToCommitted(records);
+            LOG.warn("Transaction aborted, {} articles will be read again", records.count());
         }
     }
 
@@ -172,18 +158,6 @@ public final class AnalyzeService implements AutoCloseable {
                 article.fetchedAt() != null ? article.fetchedAt() : Instant.ofEpochMilli(record.timestamp()));
         producer.send(new ProducerRecord<>(Topics.TAGGED, result.id(), result.withStory(story.storyId(), story.firstInStory())));
         producer.send(new ProducerRecord<>(Topics.STORIES, article.id(), story.signature()));
-    }
-
-    private void rewindToCommitted(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(records.partitions());
-        for (TopicPartition partition : records.partitions()) {
-            OffsetAndMetadata offset = committed.get(partition);
-            if (offset != null) {
-                consumer.seek(partition, offset.offset());
-            } else {
-                consumer.seekToBeginning(List.of(partition));
-            }
-        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.lodestone.core.JsonSerde;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.MalformedRecordException;
 import dev.lodestone.core.Topics;
+import dev.lodestone.core.TransactionalBatch;
 import dev.lodestone.search.alert.match.RuleMatch;
 import java.time.Duration;
 import java.util.Collection;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -106,28 +106,35 @@ public final class AlertDecisionService implements AutoCloseable {
     }
 
     private void decideInOneTransaction(ConsumerRecords<String, byte[]> records) {
-        producer.beginTransaction();
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-            RuleMatch match;
-            try {
-                match = Json.fromBytes(record.value(), RuleMatch.class);
-            } catch (MalformedRecordException | IllegalArgumentException e) {
-                LOG.warn("Rule match {} at {}-{} offset {} skipped: {}", record.key(), record.topic(),
-                        record.partition(), record.offset(), e.getMessage());
-                continue;
-            }
-            Map<String, Alert> state = alerts.computeIfAbsent(record.partition(), p -> new HashMap<>());
-            Optional<Alert> alert = StoryAlerts.decide(match, state.get(match.key()));
-            if (alert.isPresent()) {
-                state.put(match.key(), alert.get());
-                producer.send(new ProducerRecord<>(Topics.ALERTS, match.key(), alert.get()));
-                LOG.info("Alert {} ({}): {}", alert.get().id(), alert.get().kind(), alert.get().title());
-            }
+        Map<Integer, Map<String, Alert>> before = new HashMap<>();
+        records.partitions().forEach(p -> before.put(p.partition(), new HashMap<>(state(p.partition()))));
+        if (!TransactionalBatch.process(records, consumer, producer, this::decide)) {
+            // The batch is read again: its decisions must be made again from the state before it.
+            alerts.putAll(before);
+            LOG.warn("Alert decisions aborted, {} matches will be read again", records.count());
         }
-        producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
-        producer.commitTransaction();
+    }
+
+    private Map<String, Alert> state(int partition) {
+        return alerts.computeIfAbsent(partition, p -> new HashMap<>());
+    }
+
+    private void decide(ConsumerRecord<String, byte[]> record) {
+        RuleMatch match;
+        try {
+            match = Json.fromBytes(record.value(), RuleMatch.class);
+        } catch (MalformedRecordException | IllegalArgumentException e) {
+            LOG.warn("Rule match {} at {}-{} offset {} skipped: {}", record.key(), record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+            return;
+        }
+        Map<String, Alert> state = state(record.partition());
+        Optional<Alert> alert = StoryAlerts.decide(match, state.get(match.key()));
+        if (alert.isPresent()) {
+            state.put(match.key(), alert.get());
+            producer.send(new ProducerRecord<>(Topics.ALERTS, match.key(), alert.get()));
+            LOG.info("Alert {} ({}): {}", alert.get().id(), alert.get().kind(), alert.get().title());
+        }
     }
 
     /** The latest alert of every (rule, story) in one partition of the alerts topic, read to its end. */

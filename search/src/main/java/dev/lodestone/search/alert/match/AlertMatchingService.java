@@ -7,23 +7,21 @@ import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.MalformedRecordException;
 import dev.lodestone.core.TaggedArticle;
 import dev.lodestone.core.Topics;
+import dev.lodestone.core.TransactionalBatch;
 import dev.lodestone.search.alert.AlertRuleReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -123,27 +121,30 @@ public final class AlertMatchingService implements AutoCloseable {
     }
 
     private void matchInOneTransaction(ConsumerRecords<String, byte[]> records) {
-        producer.beginTransaction();
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        int published = 0;
-        for (ConsumerRecord<String, byte[]> record : records) {
-            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-            TaggedArticle article;
-            try {
-                article = Json.fromBytes(record.value(), TaggedArticle.class);
-            } catch (MalformedRecordException | IllegalArgumentException e) {
-                LOG.warn("Tagged article {} at {}-{} offset {} skipped: {}", record.key(), record.topic(),
-                        record.partition(), record.offset(), e.getMessage());
-                continue;
-            }
-            for (RuleMatch match : matcher.match(article, clock.instant())) {
-                producer.send(new ProducerRecord<>(Topics.ALERT_MATCHES, match.key(), match));
-                LOG.debug("Rule {} matched article {} on {}", match.rule().id(), article.id(), match.matchedTerms());
-                published++;
-            }
+        int[] published = {0};
+        if (TransactionalBatch.process(records, consumer, producer, record -> published[0] += match(record))) {
+            LOG.info("Matched {} articles against {} rules: {} matches", records.count(), matcher.rules().size(),
+                    published[0]);
+        } else {
+            LOG.warn("Alert matching aborted, {} articles will be read again", records.count());
         }
-        producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
-        producer.commitTransaction();
-        LOG.info("Matched {} articles against {} rules: {} matches", records.count(), matcher.rules().size(), published);
+    }
+
+    /** Publishes the rules an article matches; returns how many. */
+    private int match(ConsumerRecord<String, byte[]> record) {
+        TaggedArticle article;
+        try {
+            article = Json.fromBytes(record.value(), TaggedArticle.class);
+        } catch (MalformedRecordException | IllegalArgumentException e) {
+            LOG.warn("Tagged article {} at {}-{} offset {} skipped: {}", record.key(), record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+            return 0;
+        }
+        List<RuleMatch> matches = matcher.match(article, clock.instant());
+        for (RuleMatch match : matches) {
+            producer.send(new ProducerRecord<>(Topics.ALERT_MATCHES, match.key(), match));
+            LOG.debug("Rule {} matched article {} on {}", match.rule().id(), article.id(), match.matchedTerms());
+        }
+        return matches.size();
     }
 }
