@@ -556,11 +556,19 @@ function renderRule(rule) {
   return item;
 }
 
+// Why an alert is not pushed to webhooks yet: its rule's pace (see Alert.pacing on the server).
+const PACING = {
+  "held": "held: the rule's hourly limit is reached",
+  "digest-pending": "waiting for the rule's digest",
+  "digested": "sent in a digest",
+};
+
 // An alert replaces the panel's item of the same id, so a copy joining it updates "also in" in place.
 function showAlert(alert) {
   const item = element("li", "live-item alert " + alert.kind);
   item.dataset.alert = alert.id;
-  const label = element("p", "alert-label", (alert.kind === "updated" ? "Updated · " : "Alert · ") + (alert.ruleName || ""));
+  const kindLabel = { updated: "Updated · ", digest: "Digest · " }[alert.kind] || "Alert · ";
+  const label = element("p", "alert-label", kindLabel + (alert.ruleName || ""));
   const title = isWebAddress(alert.url) ? element("a", "title-link", alert.title || alert.url) : element("span", "title-link", alert.title || "");
   if (isWebAddress(alert.url)) {
     title.href = alert.url;
@@ -572,7 +580,9 @@ function showAlert(alert) {
   if (outlets.length > 0) item.append(element("p", "meta", outlets[0]));
   if (outlets.length > 1) item.append(element("p", "also-in", "also in: " + outlets.slice(1).join(", ")));
   if ((alert.matchedTerms || []).length > 0) item.append(element("p", "why", "why: " + alert.matchedTerms.join(", ")));
-  if (alert.snippet && (alert.kind === "gap" || alert.kind === "gap-closed")) item.append(element("p", "meta", alert.snippet));
+  if (alert.snippet && ["gap", "gap-closed", "digest"].includes(alert.kind)) item.append(element("p", "meta", alert.snippet));
+  const pacing = PACING[alert.pacing];
+  if (pacing) item.append(element("p", "pacing", pacing));
   const previous = Array.from(liveList.children).find((node) => node.dataset.alert === alert.id);
   if (previous) previous.replaceWith(item); else liveList.prepend(item);
   while (liveList.children.length > LIVE_LIMIT) liveList.lastElementChild.remove();

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code lodestone demo}: {@code run} fed by the bundled sample newswire, with no internet needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on a sample newswire of fictional outlets served on this machine. "
-                + "New articles appear every few seconds. Stop with Ctrl-C.")
+                + "New articles appear every few seconds; each alert they raise prints how long it took from the feed "
+                + "to the page. Stop with Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
@@ -39,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
             options.data = Path.of("lodestone-data", "demo");
         }
         LodestoneConfig config = options.loadConfig();
-        DemoNewswire newswire = DemoNewswire.start(newswirePort, releaseEvery, initiallyReleased);
+        DemoNewswire newswire = DemoNewswire.start(newswirePort, Duration.ZERO, initiallyReleased);
         Pipeline pipeline;
         try {
             // Feeds on loopback are refused outside the demo; our own newswire is cheap to poll often and fast.
@@ -52,9 +53,11 @@ final class DemoCommand implements Callable<Integer> {
             newswire.close();
             throw e;
         }
+        FeedToPageTimer timer = new FeedToPageTimer(newswire, releaseEvery);
+        pipeline.search().ifPresent(search -> timer.watch(search.alerts().recent()));
         LOG.info("Lodestone demo is running: open http://localhost:{}/ (sample newswire at {}, a new article every {}s)",
                 options.port, newswire.baseUrl(), releaseEvery.toSeconds());
-        RunCommand.runUntilStopped(newswire, pipeline);
+        RunCommand.runUntilStopped(timer, newswire, pipeline);
         return 0;
     }
 }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -30,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -111,12 +113,13 @@ public final class AlertService implements AutoCloseable {
         if (rules != null) {
             throw new IllegalStateException("alerts already started");
         }
-        producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "lodestone-alerts-" + instanceId),
-                new StringSerializer(), JsonSerde.serializer());
+        Map<String, Object> producerSettings = KafkaSettings.producer(bootstrapServers, "lodestone-alerts-" + instanceId);
+        producerSettings.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, RulePartitioner.class);
+        producer = new KafkaProducer<>(producerSettings, new StringSerializer(), JsonSerde.serializer());
         rules = new AlertRuleReader(bootstrapServers, "lodestone-alert-rules-" + instanceId);
         matcher = new AlertMatcher();
         matching = new AlertMatchingService(bootstrapServers, instanceId, rules, matcher, settings.clock());
-        decisions = new AlertDecisionService(bootstrapServers, instanceId);
+        decisions = new AlertDecisionService(bootstrapServers, instanceId, rules, settings.clock());
         webhooks = new WebhookTargets(bootstrapServers, rules::rule, settings.webhookBackoff(), settings.clock());
         rules.addListener(changed -> followWebhooks());
         rules.addListener(changed -> {

@@ -44,7 +44,7 @@ class AlertPipelineTest {
         rules = new AlertRuleReader(broker.bootstrapServers(), "alert-test-rules");
         matcher = new AlertMatcher();
         matching = new AlertMatchingService(broker.bootstrapServers(), "test", rules, matcher, Clock.systemUTC());
-        decisions = new AlertDecisionService(broker.bootstrapServers(), "test");
+        decisions = new AlertDecisionService(broker.bootstrapServers(), "test", rules, Clock.systemUTC());
         rules.start();
         matching.start();
         decisions.start();

@@ -237,10 +237,12 @@ class SearchPageInBrowserTest {
                     Instant.now(), List.of("pakistan"));
             TestKafka.publish(broker.bootstrapServers(), List.of(next, StoryArticles.copy(next, "tribune.com.pk", 5)));
 
+            // The shipped rules alert on the same story: this rule's alert is the one labelled with its name.
+            By ruleAlert = By.xpath("//ol[@id='live-list']/li[contains(@class, 'alert')]"
+                    + "[p[@class='alert-label' and contains(., 'neodymium')]]");
             WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(30));
-            slow.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector("#live-list .live-item.alert .also-in"), "also in: tribune.com.pk"));
-            WebElement alert = browser.findElement(By.cssSelector("#live-list .live-item.alert"));
+            slow.until(ExpectedConditions.textToBePresentInElementLocated(ruleAlert, "also in: tribune.com.pk"));
+            WebElement alert = browser.findElement(ruleAlert);
             assertEquals("Second neodymium cargo leaves Karachi", alert.findElement(By.cssSelector(".title-link")).getText());
             assertTrue(alert.findElement(By.cssSelector(".why")).getText().contains("neodymium"),
                     alert.findElement(By.cssSelector(".why")).getText());

@@ -7,9 +7,16 @@ import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.MalformedRecordException;
 import dev.lodestone.core.Topics;
 import dev.lodestone.core.TransactionalBatch;
+import dev.lodestone.search.alert.AlertRuleReader;
+import dev.lodestone.search.alert.RulePartitioner;
 import dev.lodestone.search.alert.match.RuleMatch;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +28,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -32,36 +41,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns rule matches into alerts, one per (rule, story), and publishes them on the compacted
- * {@link Topics#ALERTS} topic under the same {@code ruleId:storyId} key.
+ * Turns rule matches into alerts, one per (rule, story), paces them by their rule, and publishes them on the
+ * compacted {@link Topics#ALERTS} topic under the same {@code ruleId:storyId} key.
  *
- * <p>Matches and alerts are co-partitioned: the key picks the partition on both topics, which have the same
- * partition count, so the one instance of group {@value #GROUP} that owns a matches partition also owns the
- * alerts partition holding the state of those (rule, story) pairs. On each assignment it reads those alerts
- * partitions to their end before deciding anything, and it publishes alerts in one transaction with the
- * offsets of the matches they came from. So each story alerts once per rule, and a crash or a rebalance
- * neither loses an alert nor publishes one twice.
+ * <p>Matches and alerts are co-partitioned by rule ({@link RulePartitioner}), so the one instance of group
+ * {@value #GROUP} that owns a matches partition owns whole rules: the state of their (rule, story) pairs and
+ * their {@linkplain AlertPacer pace}. On each assignment it reads those alerts partitions to their end before
+ * deciding anything, and it publishes alerts in one transaction with the offsets of the matches they came from.
+ * So each story alerts once per rule, and a crash or a rebalance neither loses an alert nor publishes one twice.
+ *
+ * <p>Pacing is written on the alerts ({@link Alert#pacing()}): an alert over its rule's hourly limit is published
+ * as held and published again, without the mark, when an hour has room; a digest rule's alerts are published
+ * as pending and marked digested when their digest goes out. Between polls the service publishes whatever has
+ * come due, in a transaction of its own. Since every verdict is on the topic, a restart holds back exactly what
+ * was held back before.
  */
 public final class AlertDecisionService implements AutoCloseable {
     public static final String GROUP = "lodestone-alert-decisions";
     private static final Logger LOG = LoggerFactory.getLogger(AlertDecisionService.class);
+    private static final Duration RULES_TIMEOUT = Duration.ofSeconds(60);
+    private static final Timer PUBLISHED_TO_ALERT = Timer.builder("lodestone.alerts.latency")
+            .description("From an article's publication to its alert, as published on lodestone.alerts")
+            .publishPercentileHistogram()
+            .maximumExpectedValue(Duration.ofDays(1))
+            .register(Metrics.globalRegistry);
 
     private final String bootstrapServers;
     private final String clientId;
+    private final AlertRuleReader rules;
+    private final Clock clock;
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, Alert> producer;
     /** The latest alert of each (rule, story) in the partitions owned now, by partition and key. */
     private final Map<Integer, Map<String, Alert>> alerts = new HashMap<>();
+    private final Map<Integer, AlertPacer> pacers = new HashMap<>();
     private final Thread thread;
 
-    /** @param instanceId stable across restarts of this instance and unique among instances */
-    public AlertDecisionService(String bootstrapServers, String instanceId) {
+    /**
+     * @param instanceId stable across restarts of this instance and unique among instances
+     * @param rules      the rules as they are now, for pacing what was held before a restart
+     */
+    public AlertDecisionService(String bootstrapServers, String instanceId, AlertRuleReader rules, Clock clock) {
         this.bootstrapServers = bootstrapServers;
         this.clientId = GROUP + "-" + instanceId;
+        this.rules = rules;
+        this.clock = clock;
         this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, clientId, GROUP),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        this.producer = new KafkaProducer<>(KafkaSettings.transactionalProducer(bootstrapServers, clientId, clientId),
-                new StringSerializer(), JsonSerde.serializer());
+        Map<String, Object> producerSettings = KafkaSettings.transactionalProducer(bootstrapServers, clientId, clientId);
+        producerSettings.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, RulePartitioner.class);
+        this.producer = new KafkaProducer<>(producerSettings, new StringSerializer(), JsonSerde.serializer());
         this.thread = new Thread(this::run, "alert-decisions");
     }
 
@@ -77,16 +106,22 @@ public final class AlertDecisionService implements AutoCloseable {
 
     private void run() {
         try {
+            while (!rules.awaitCaughtUp(RULES_TIMEOUT)) {
+                LOG.warn("Alert rules still not read after {}; alert decisions wait for them", RULES_TIMEOUT);
+            }
             producer.initTransactions();
             consumer.subscribe(List.of(Topics.ALERT_MATCHES), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    partitions.forEach(partition -> alerts.put(partition.partition(), load(partition.partition())));
+                    partitions.forEach(partition -> reload(partition.partition()));
                 }
 
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    partitions.forEach(partition -> alerts.remove(partition.partition()));
+                    partitions.forEach(partition -> {
+                        alerts.remove(partition.partition());
+                        pacers.remove(partition.partition());
+                    });
                 }
             });
             while (true) {
@@ -94,9 +129,12 @@ public final class AlertDecisionService implements AutoCloseable {
                 if (!records.isEmpty()) {
                     decideInOneTransaction(records);
                 }
+                publishDue();
             }
         } catch (WakeupException e) {
             LOG.debug("Alert decisions stopping");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (KafkaException e) {
             LOG.error("Alert decisions stopped: {}", e.toString(), e);
         } finally {
@@ -106,17 +144,11 @@ public final class AlertDecisionService implements AutoCloseable {
     }
 
     private void decideInOneTransaction(ConsumerRecords<String, byte[]> records) {
-        Map<Integer, Map<String, Alert>> before = new HashMap<>();
-        records.partitions().forEach(p -> before.put(p.partition(), new HashMap<>(state(p.partition()))));
         if (!TransactionalBatch.process(records, consumer, producer, this::decide)) {
             // The batch is read again: its decisions must be made again from the state before it.
-            alerts.putAll(before);
+            records.partitions().forEach(partition -> reload(partition.partition()));
             LOG.warn("Alert decisions aborted, {} matches will be read again", records.count());
         }
-    }
-
-    private Map<String, Alert> state(int partition) {
-        return alerts.computeIfAbsent(partition, p -> new HashMap<>());
     }
 
     private void decide(ConsumerRecord<String, byte[]> record) {
@@ -129,12 +161,119 @@ public final class AlertDecisionService implements AutoCloseable {
             return;
         }
         Map<String, Alert> state = state(record.partition());
-        Optional<Alert> alert = StoryAlerts.decide(match, state.get(match.key()));
-        if (alert.isPresent()) {
-            state.put(match.key(), alert.get());
-            producer.send(new ProducerRecord<>(Topics.ALERTS, match.key(), alert.get()));
-            LOG.info("Alert {} ({}): {}", alert.get().id(), alert.get().kind(), alert.get().title());
+        Optional<Alert> decided = StoryAlerts.decide(match, state.get(match.key()));
+        if (decided.isEmpty()) {
+            return;
         }
+        Alert alert = decided.get();
+        if (alert.pacing() == null) {
+            alert = alert.with(alert.kind(), pacer(record.partition()).offer(match.rule(), alert));
+        }
+        publish(state, match.key(), alert);
+        if (!StoryAlerts.COPY.equals(alert.kind())) {
+            recordLatency(alert);
+        }
+        LOG.info("Alert {} ({}{}): {}", alert.id(), alert.kind(), alert.pacing() == null ? "" : ", " + alert.pacing(),
+                alert.title());
+    }
+
+    /**
+     * Publishes the held alerts an hour now has room for, and the digests of periods now closed, with their
+     * alerts marked digested: all in one transaction, re-read from the topic if it fails.
+     */
+    private void publishDue() {
+        Map<Integer, AlertPacer.Due> due = new HashMap<>();
+        pacers.forEach((partition, pacer) -> {
+            AlertPacer.Due now = pacer.due();
+            if (!now.isEmpty()) {
+                due.put(partition, now);
+            }
+        });
+        if (due.isEmpty()) {
+            return;
+        }
+        producer.beginTransaction();
+        try {
+            due.forEach((partition, now) -> {
+                Map<String, Alert> state = state(partition);
+                now.released().forEach(held -> release(state, held));
+                now.digests().forEach(digest -> sendDigest(state, digest));
+            });
+            producer.commitTransaction();
+        } catch (ProducerFencedException e) {
+            throw e;
+        } catch (KafkaException e) {
+            producer.abortTransaction();
+            due.keySet().forEach(this::reload);
+            LOG.warn("Paced alerts not published, will try again: {}", e.toString());
+        }
+    }
+
+    private void release(Map<String, Alert> state, Alert held) {
+        String key = keyOf(held);
+        Alert current = state.get(key);
+        if (current != null && current.id().equals(held.id()) && Alert.HELD.equals(current.pacing())) {
+            publish(state, key, current.with(held.kind(), null));
+            LOG.info("Alert {} ({}) released from its rule's hourly limit: {}", current.id(), held.kind(),
+                    current.title());
+        }
+    }
+
+    private void sendDigest(Map<String, Alert> state, AlertPacer.Digest digest) {
+        List<Alert> pending = new ArrayList<>();
+        for (Alert offered : digest.alerts()) {
+            Alert current = state.get(keyOf(offered));
+            if (current != null && current.id().equals(offered.id())
+                    && Alert.DIGEST_PENDING.equals(current.pacing())) {
+                pending.add(current);
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        Alert summary = AlertPacer.digest(digest.rule(), digest.start(), pending);
+        publish(state, summary.id(), summary);
+        pending.forEach(alert -> publish(state, keyOf(alert), alert.with(alert.kind(), Alert.DIGESTED)));
+        LOG.info("Digest {}: {}", summary.id(), summary.title());
+    }
+
+    private void publish(Map<String, Alert> state, String key, Alert alert) {
+        state.put(key, alert);
+        producer.send(new ProducerRecord<>(Topics.ALERTS, key, alert));
+    }
+
+    private static void recordLatency(Alert alert) {
+        if (alert.timeline() != null && alert.timeline().published() != null && alert.timeline().matched() != null) {
+            Duration latency = Duration.between(alert.timeline().published(), alert.timeline().matched());
+            if (!latency.isNegative()) {
+                PUBLISHED_TO_ALERT.record(latency);
+            }
+        }
+    }
+
+    private Map<String, Alert> state(int partition) {
+        return alerts.computeIfAbsent(partition, p -> new HashMap<>());
+    }
+
+    private AlertPacer pacer(int partition) {
+        return pacers.computeIfAbsent(partition, p -> new AlertPacer(clock));
+    }
+
+    /** The (rule, story) key an alert is published under. */
+    private static String keyOf(Alert alert) {
+        return alert.ruleId() + ":" + alert.storyId();
+    }
+
+    /** Reads one partition's alerts to their end and gives its pacer back what it held. */
+    private void reload(int partition) {
+        Map<String, Alert> state = load(partition);
+        alerts.put(partition, state);
+        AlertPacer pacer = new AlertPacer(clock);
+        state.values().stream()
+                .filter(alert -> alert.timeline() != null && alert.timeline().matched() != null)
+                .sorted(Comparator.comparing((Alert alert) -> alert.timeline().matched()))
+                .forEach(alert -> rules.rule(alert.ruleId()).ifPresent(rule -> pacer.restore(rule, alert)));
+        pacers.put(partition, pacer);
     }
 
     /** The latest alert of every (rule, story) in one partition of the alerts topic, read to its end. */

@@ -15,13 +15,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How fast a rule may speak to people: at most {@code maxPerHour} alerts in each clock hour, the rest held in
- * order for the next hour (never dropped), and for {@code hourly} or {@code daily} rules one digest per hour or
- * UTC day instead of each alert. Only alerts that tell something ({@code new}, {@code updated}) are paced;
- * anything else passes straight through.
+ * How fast a rule may push alerts to people: at most {@code maxPerHour} alerts in each clock hour, the rest held
+ * in order for the next hours (never dropped), and for {@code hourly} or {@code daily} rules one digest per hour
+ * or UTC day instead of each alert. Only alerts that tell something ({@code new}, {@code updated}) are paced;
+ * copies and coverage alerts pass straight through.
+ *
+ * <p>The pacer decides; it does not keep anything that matters. Its verdict is written on the alert itself
+ * ({@link Alert#pacing()}) and published, so after a restart the alerts on the topic are {@linkplain #restore
+ * offered back} and the pacer holds again exactly what it held before.
  *
  * <p>Driven by the {@link Clock} it is given and by calls to {@link #due()}, never by a timer of its own, so a
- * test sets the time instead of sleeping. Not thread-safe: one delivery loop owns one pacer.
+ * test sets the time instead of sleeping. Not thread-safe: one decision loop owns one pacer.
  */
 public final class AlertPacer {
     public static final String DIGEST = "digest";
@@ -35,51 +39,113 @@ public final class AlertPacer {
         this.clock = clock;
     }
 
-    /** The alerts to deliver now because {@code alert} arrived: itself, or nothing when it is held or digested. */
-    public List<Alert> offer(AlertRule rule, Alert alert) {
+    /** What is due now: held alerts a new hour has room for, and digests of closed periods. */
+    public record Due(List<Alert> released, List<Digest> digests) {
+        public boolean isEmpty() {
+            return released.isEmpty() && digests.isEmpty();
+        }
+    }
+
+    /**
+     * The pacing of {@code alert}, offered now: null to push it at once, {@link Alert#HELD} when its rule's hour
+     * is full, {@link Alert#DIGEST_PENDING} when its rule sends digests.
+     */
+    public String offer(AlertRule rule, Alert alert) {
         if (!PACED.contains(alert.kind())) {
-            return List.of(alert);
+            return null;
         }
         Instant now = clock.instant();
         if (!rule.mode().equals(AlertRule.REALTIME)) {
-            Instant start = periodStart(rule.mode(), now);
-            digests.computeIfAbsent(rule.id(), id -> new Digest(rule, start)).alerts.add(alert);
-            return List.of();
+            digestOf(rule, now).alerts.add(alert);
+            return Alert.DIGEST_PENDING;
         }
-        Window window = windows.computeIfAbsent(rule.id(), id -> new Window(rule));
-        window.rule = rule;
+        Window window = window(rule);
         window.roll(now);
         if (window.held.isEmpty() && window.hasRoom()) {
             window.sent++;
-            return List.of(alert);
+            return null;
         }
         window.held.add(alert);
-        return List.of();
+        return Alert.HELD;
     }
 
-    /** The alerts whose time has come: held alerts a new hour has room for, and digests of closed periods. */
-    public List<Alert> due() {
+    /**
+     * Takes back an alert read from the alerts topic after a restart, in the order they were matched: a held
+     * alert joins its rule's queue, a pending one its digest, and one pushed this hour counts against the hour.
+     * An alert released from hold earlier this hour is not counted again (its match time is older), so a
+     * restart can let one hour push up to twice its limit; it never loses or repeats an alert.
+     */
+    public void restore(AlertRule rule, Alert alert) {
+        Instant matched = alert.timeline() == null ? null : alert.timeline().matched();
+        if (matched == null) {
+            return;
+        }
+        if (Alert.HELD.equals(alert.pacing())) {
+            window(rule).held.add(alert);
+        } else if (Alert.DIGEST_PENDING.equals(alert.pacing())) {
+            digestOf(rule, matched).alerts.add(alert);
+        } else if (alert.pacing() == null && PACED.contains(alert.kind())) {
+            Window window = window(rule);
+            window.roll(clock.instant());
+            if (window.hour.equals(matched.truncatedTo(ChronoUnit.HOURS))) {
+                window.sent++;
+            }
+        }
+    }
+
+    /** The alerts whose time has come, each returned once. */
+    public Due due() {
         Instant now = clock.instant();
-        List<Alert> due = new ArrayList<>();
+        List<Alert> released = new ArrayList<>();
         for (Window window : windows.values()) {
             window.roll(now);
             while (!window.held.isEmpty() && window.hasRoom()) {
                 window.sent++;
-                due.add(window.held.poll());
+                released.add(window.held.poll());
             }
         }
+        List<Digest> closed = new ArrayList<>();
         digests.values().removeIf(digest -> {
             if (now.isBefore(periodEnd(digest.rule.mode(), digest.start))) {
                 return false;
             }
-            due.add(digest.toAlert());
+            closed.add(new Digest(digest.rule(), digest.start(), List.copyOf(digest.alerts())));
             return true;
         });
-        return due;
+        return new Due(released, closed);
     }
 
-    private static Instant periodStart(String mode, Instant now) {
-        return now.truncatedTo(mode.equals(AlertRule.DAILY) ? ChronoUnit.DAYS : ChronoUnit.HOURS);
+    /**
+     * The digest of {@code alerts}, the latest versions of those collected for {@code rule} over the period that
+     * began at {@code start}; its id names the rule and the period, so it is delivered once.
+     */
+    public static Alert digest(AlertRule rule, Instant start, List<Alert> alerts) {
+        Set<String> articleIds = new LinkedHashSet<>();
+        Set<String> outlets = new LinkedHashSet<>();
+        Set<String> terms = new LinkedHashSet<>();
+        StringBuilder titles = new StringBuilder();
+        for (Alert alert : alerts) {
+            articleIds.addAll(alert.articleIds());
+            outlets.addAll(alert.outlets());
+            terms.addAll(alert.matchedTerms());
+            titles.append("• ").append(alert.title()).append(" <").append(alert.url()).append(">\n");
+        }
+        String title = alerts.size() + (alerts.size() == 1 ? " alert" : " alerts") + " for " + rule.name();
+        return new Alert(Alert.SCHEMA, rule.id() + ":" + DIGEST + ":" + start, DIGEST, rule.id(), rule.name(),
+                null, title, alerts.get(0).url(), titles.toString().strip(), new ArrayList<>(articleIds),
+                new ArrayList<>(outlets), new ArrayList<>(terms), alerts.get(0).timeline());
+    }
+
+    private Window window(AlertRule rule) {
+        Window window = windows.computeIfAbsent(rule.id(), id -> new Window());
+        window.rule = rule;
+        return window;
+    }
+
+    private Digest digestOf(AlertRule rule, Instant at) {
+        String mode = rule.mode().equals(AlertRule.DAILY) ? AlertRule.DAILY : AlertRule.HOURLY;
+        Instant start = at.truncatedTo(mode.equals(AlertRule.DAILY) ? ChronoUnit.DAYS : ChronoUnit.HOURS);
+        return digests.computeIfAbsent(rule.id() + " " + start, key -> new Digest(rule, start, new ArrayList<>()));
     }
 
     private static Instant periodEnd(String mode, Instant start) {
@@ -92,10 +158,6 @@ public final class AlertPacer {
         Instant hour = Instant.MIN;
         int sent;
         final Deque<Alert> held = new ArrayDeque<>();
-
-        Window(AlertRule rule) {
-            this.rule = rule;
-        }
 
         void roll(Instant now) {
             Instant current = now.truncatedTo(ChronoUnit.HOURS);
@@ -110,32 +172,9 @@ public final class AlertPacer {
         }
     }
 
-    /** The alerts of one rule collected over one period. */
-    private static final class Digest {
-        final AlertRule rule;
-        final Instant start;
-        final List<Alert> alerts = new ArrayList<>();
-
-        Digest(AlertRule rule, Instant start) {
-            this.rule = rule;
-            this.start = start;
-        }
-
-        Alert toAlert() {
-            Set<String> articleIds = new LinkedHashSet<>();
-            Set<String> outlets = new LinkedHashSet<>();
-            Set<String> terms = new LinkedHashSet<>();
-            StringBuilder titles = new StringBuilder();
-            for (Alert alert : alerts) {
-                articleIds.addAll(alert.articleIds());
-                outlets.addAll(alert.outlets());
-                terms.addAll(alert.matchedTerms());
-                titles.append("• ").append(alert.title()).append(" <").append(alert.url()).append(">\n");
-            }
-            String title = alerts.size() + (alerts.size() == 1 ? " alert" : " alerts") + " for " + rule.name();
-            return new Alert(Alert.SCHEMA, rule.id() + ":" + DIGEST + ":" + start, DIGEST, rule.id(), rule.name(),
-                    null, title, alerts.get(0).url(), titles.toString().strip(), new ArrayList<>(articleIds),
-                    new ArrayList<>(outlets), new ArrayList<>(terms), alerts.get(0).timeline());
-        }
-    }
+    /**
+     * The alerts of one rule collected over the period that began at {@code start}, as they were when offered:
+     * the caller digests their latest versions.
+     */
+    public record Digest(AlertRule rule, Instant start, List<Alert> alerts) {}
 }

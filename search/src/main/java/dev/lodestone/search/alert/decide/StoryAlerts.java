@@ -16,7 +16,8 @@ import java.util.Set;
  * <ul>
  *   <li>The first match of a story raises a {@code new} alert, headlined by that article.
  *   <li>An article of the story from another URL is a {@code copy}: it joins the alert's articles and outlets
- *       ("also in: ...") and the alert is re-published under the same id, never as a new alert.
+ *       ("also in: ...") and the alert is re-published under the same id, never as a new alert; it keeps the
+ *       alert's pacing, so joining a held alert does not release it.
  *   <li>A later revision of the headline article whose title or lead changed raises an {@code updated} alert,
  *       when the rule asks for updates; its id carries the revision, so each edit is delivered once.
  *   <li>Anything else (the same revision delivered again, a revision that only changed the body further down,
@@ -52,7 +53,7 @@ public final class StoryAlerts {
             return Optional.of(new Alert(Alert.SCHEMA, id, COPY, current.ruleId(), current.ruleName(),
                     current.storyId(), current.title(), current.url(), current.snippet(),
                     append(current.articleIds(), List.of(article.id())), append(current.outlets(), outlet(article)),
-                    append(current.matchedTerms(), match.matchedTerms()), current.timeline()));
+                    append(current.matchedTerms(), match.matchedTerms()), current.timeline(), current.pacing()));
         }
         boolean headline = article.url().equals(current.url());
         boolean changed = !article.title().equals(current.title()) || !lead(article.body()).equals(current.snippet());

@@ -7,6 +7,8 @@ import dev.lodestone.core.Json;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.MalformedRecordException;
 import dev.lodestone.core.Topics;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
  * Delivers alerts from {@link Topics#ALERTS} to one webhook target: each {@code new}, {@code updated},
  * {@code digest}, {@code gap} and {@code gap-closed} alert of a rule that lists the target, as a signed JSON
  * POST (see {@link WebhookMessage}). Copies joining an alert are not sent: they tell nobody anything urgent.
+ * Nor are alerts their rule's pace holds back ({@link Alert#pacing()}): they come again, released, or in a
+ * digest.
  *
  * <p><b>In order, and nothing skipped.</b> Each target has its own consumer group
  * ({@code lodestone-alert-delivery.<target>}), so its progress is its own: a dead target holds back only its
@@ -52,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * logged as refused and delivery moves on.
  *
  * <p><b>Never twice, as far as a receiver can tell.</b> The offset is committed right after each successful
- * POST, so a restart resumes after the last delivered alert. A crash between a POST and its commit sends that
+ * POST (records with nothing to post for this target are committed along with it, or at the end of a poll), so
+ * a restart resumes after the last delivered alert. A crash between a POST and its commit sends that
  * one alert again on restart with the same {@value WebhookMessage#IDEMPOTENCY_HEADER} header: a receiver that
  * remembers the keys it has handled sees each alert once. That window is one alert wide.
  *
@@ -65,6 +70,11 @@ public final class WebhookDelivery implements AutoCloseable {
     private static final Set<String> DELIVERED_KINDS = Set.of("new", "updated", "digest", "gap", "gap-closed");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Timer PUBLISHED_TO_DELIVERED = Timer.builder("lodestone.alerts.webhook.latency")
+            .description("From an article's publication to its alert accepted by a webhook")
+            .publishPercentileHistogram()
+            .maximumExpectedValue(Duration.ofDays(1))
+            .register(Metrics.globalRegistry);
 
     private final AlertRule.DeliveryTarget target;
     private final Function<String, Optional<AlertRule>> rules;
@@ -137,17 +147,26 @@ public final class WebhookDelivery implements AutoCloseable {
             int failures = 0;
             while (stopping.getCount() > 0) {
                 Map<TopicPartition, Long> undelivered = new HashMap<>();
+                Map<TopicPartition, OffsetAndMetadata> passed = new HashMap<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (undelivered.containsKey(partition)) {
                         continue;
                     }
-                    if (deliver(record)) {
-                        failures = 0;
-                        consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
-                    } else {
+                    Outcome outcome = deliver(record);
+                    if (outcome == Outcome.RETRY) {
                         undelivered.put(partition, record.offset());
+                        continue;
                     }
+                    passed.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                    if (outcome == Outcome.SENT) {
+                        failures = 0;
+                        consumer.commitSync(passed);
+                        passed.clear();
+                    }
+                }
+                if (!passed.isEmpty()) {
+                    consumer.commitSync(passed);
                 }
                 if (!undelivered.isEmpty()) {
                     undelivered.forEach(consumer::seek);
@@ -164,20 +183,31 @@ public final class WebhookDelivery implements AutoCloseable {
         }
     }
 
-    /** True when the record is done with (delivered, refused, or not for this target); false to retry it. */
-    private boolean deliver(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+    /** What became of one record. */
+    private enum Outcome {
+        /** Posted and accepted, or refused for good: committed at once, so a restart does not post it again. */
+        SENT,
+        /** Nothing to post for this target: committed with the next post or at the end of the poll. */
+        PASSED,
+        /** To be tried again, and everything after it in its partition with it. */
+        RETRY
+    }
+
+    private Outcome deliver(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         Alert alert;
         try {
             alert = record.value() == null ? null : Json.fromBytes(record.value(), Alert.class);
         } catch (MalformedRecordException e) {
             LOG.warn("Alert {} at {}-{} offset {} skipped: {}", record.key(), record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-            return true;
+            return Outcome.PASSED;
         }
-        if (alert == null || !DELIVERED_KINDS.contains(alert.kind()) || !forThisTarget(alert)) {
-            return true;
+        if (alert == null || !DELIVERED_KINDS.contains(alert.kind()) || alert.pacing() != null
+                || !forThisTarget(alert)) {
+            return Outcome.PASSED;
         }
-        WebhookMessage message = WebhookMessage.of(delivered(alert));
+        Alert delivered = delivered(alert);
+        WebhookMessage message = WebhookMessage.of(delivered);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -191,18 +221,35 @@ public final class WebhookDelivery implements AutoCloseable {
             status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             LOG.warn("Webhook {} unreachable for alert {}, will retry: {}", target.url(), alert.id(), e.toString());
-            return false;
+            count("unreachable");
+            return Outcome.RETRY;
         }
         if (status >= 200 && status < 300) {
             LOG.info("Alert {} ({}) delivered to {}", alert.id(), alert.kind(), target.url());
-            return true;
+            count("delivered");
+            recordLatency(delivered.timeline());
+            return Outcome.SENT;
         }
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
             LOG.warn("Webhook {} refused alert {} with HTTP {}; not retried", target.url(), alert.id(), status);
-            return true;
+            count("refused");
+            return Outcome.SENT;
         }
         LOG.warn("Webhook {} answered HTTP {} for alert {}, will retry", target.url(), status, alert.id());
-        return false;
+        count("failed");
+        return Outcome.RETRY;
+    }
+
+    private static void count(String outcome) {
+        Metrics.counter("lodestone.alerts.webhook", "outcome", outcome).increment();
+    }
+
+    /** From the first article's publication to its alert's delivery. */
+    private static void recordLatency(Alert.Timeline timeline) {
+        if (timeline != null && timeline.published() != null && timeline.delivered() != null
+                && !timeline.delivered().isBefore(timeline.published())) {
+            PUBLISHED_TO_DELIVERED.record(Duration.between(timeline.published(), timeline.delivered()));
+        }
     }
 
     private boolean forThisTarget(Alert alert) {
@@ -213,12 +260,9 @@ public final class WebhookDelivery implements AutoCloseable {
 
     private Alert delivered(Alert alert) {
         Alert.Timeline t = alert.timeline();
-        Alert.Timeline timeline = t == null
+        return alert.with(t == null
                 ? new Alert.Timeline(null, null, null, null, clock.instant())
-                : new Alert.Timeline(t.published(), t.fetched(), t.tagged(), t.matched(), clock.instant());
-        return new Alert(alert.schema(), alert.id(), alert.kind(), alert.ruleId(), alert.ruleName(), alert.storyId(),
-                alert.title(), alert.url(), alert.snippet(), alert.articleIds(), alert.outlets(), alert.matchedTerms(),
-                timeline);
+                : new Alert.Timeline(t.published(), t.fetched(), t.tagged(), t.matched(), clock.instant()));
     }
 
     /**

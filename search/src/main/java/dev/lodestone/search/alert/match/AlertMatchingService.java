@@ -9,6 +9,7 @@ import dev.lodestone.core.TaggedArticle;
 import dev.lodestone.core.Topics;
 import dev.lodestone.core.TransactionalBatch;
 import dev.lodestone.search.alert.AlertRuleReader;
+import dev.lodestone.search.alert.RulePartitioner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Matches every tagged article against the alert rules and publishes each {@link RuleMatch} on
- * {@link Topics#ALERT_MATCHES}, keyed by {@code ruleId:storyId}.
+ * {@link Topics#ALERT_MATCHES}, keyed by {@code ruleId:storyId} and partitioned by rule ({@link RulePartitioner}).
  *
  * <p>All search replicas share the consumer group {@value #GROUP}, so each article is matched by one of them.
  * The matches of a batch and the batch's offsets are committed in one Kafka transaction: after a crash the
@@ -62,8 +64,10 @@ public final class AlertMatchingService implements AutoCloseable {
         this.clock = clock;
         this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, GROUP + "-" + instanceId, GROUP),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        this.producer = new KafkaProducer<>(KafkaSettings.transactionalProducer(bootstrapServers,
-                GROUP + "-" + instanceId, GROUP + "-" + instanceId), new StringSerializer(), JsonSerde.serializer());
+        Map<String, Object> producerSettings = KafkaSettings.transactionalProducer(bootstrapServers,
+                GROUP + "-" + instanceId, GROUP + "-" + instanceId);
+        producerSettings.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, RulePartitioner.class);
+        this.producer = new KafkaProducer<>(producerSettings, new StringSerializer(), JsonSerde.serializer());
         this.thread = new Thread(this::run, "alert-matching");
         rules.addListener(this::apply);
     }

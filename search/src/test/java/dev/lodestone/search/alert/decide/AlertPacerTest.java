@@ -1,14 +1,14 @@
 package dev.lodestone.search.alert.decide;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lodestone.core.Alert;
 import dev.lodestone.core.AlertRule;
-import java.time.Clock;
+import dev.lodestone.search.alert.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,19 +21,19 @@ class AlertPacerTest {
     void alertsOverTheHourlyLimitWaitInOrderForTheNextHour() {
         AlertRule rule = rule(AlertRule.REALTIME, 2);
 
-        assertEquals(List.of("s1"), stories(pacer.offer(rule, alert("s1", "new"))));
-        assertEquals(List.of("s2"), stories(pacer.offer(rule, alert("s2", "new"))));
-        assertEquals(List.of(), stories(pacer.offer(rule, alert("s3", "new"))));
-        assertEquals(List.of(), stories(pacer.offer(rule, alert("s4", "updated"))));
-        assertEquals(List.of(), stories(pacer.offer(rule, alert("s5", "new"))));
-        assertEquals(List.of(), stories(pacer.due()));
+        assertNull(pacer.offer(rule, alert("s1", "new")));
+        assertNull(pacer.offer(rule, alert("s2", "new")));
+        assertEquals(Alert.HELD, pacer.offer(rule, alert("s3", "new")));
+        assertEquals(Alert.HELD, pacer.offer(rule, alert("s4", "updated")));
+        assertEquals(Alert.HELD, pacer.offer(rule, alert("s5", "new")));
+        assertEquals(List.of(), released(pacer.due()));
 
         clock.advance(Duration.ofMinutes(50));
 
-        assertEquals(List.of("s3", "s4"), stories(pacer.due()));
-        assertEquals(List.of(), stories(pacer.offer(rule, alert("s6", "new"))));
+        assertEquals(List.of("s3", "s4"), released(pacer.due()));
+        assertEquals(Alert.HELD, pacer.offer(rule, alert("s6", "new")));
         clock.advance(Duration.ofHours(1));
-        assertEquals(List.of("s5", "s6"), stories(pacer.due()));
+        assertEquals(List.of("s5", "s6"), released(pacer.due()));
     }
 
     @Test
@@ -41,28 +41,38 @@ class AlertPacerTest {
         AlertRule rule = rule(AlertRule.REALTIME, 1);
         pacer.offer(rule, alert("s1", "new"));
 
-        assertEquals(List.of("s1"), stories(pacer.offer(rule, alert("s1", "copy"))));
+        assertNull(pacer.offer(rule, alert("s1", "copy")));
+        assertNull(pacer.offer(rule, alert("s1", "copy")));
+    }
+
+    @Test
+    void aRuleWithoutALimitIsNeverHeld() {
+        AlertRule rule = rule(AlertRule.REALTIME, 0);
+
+        for (int i = 0; i < 100; i++) {
+            assertNull(pacer.offer(rule, alert("s" + i, "new")));
+        }
     }
 
     @Test
     void anHourlyRuleSendsOneDigestWhenTheHourCloses() {
         AlertRule rule = rule(AlertRule.HOURLY, 0);
-        pacer.offer(rule, alert("s1", "new"));
-        pacer.offer(rule, alert("s2", "new"));
+        assertEquals(Alert.DIGEST_PENDING, pacer.offer(rule, alert("s1", "new")));
+        assertEquals(Alert.DIGEST_PENDING, pacer.offer(rule, alert("s2", "new")));
         clock.advance(Duration.ofMinutes(49));
-        assertEquals(List.of(), pacer.due());
+        assertTrue(pacer.due().isEmpty());
 
         clock.advance(Duration.ofMinutes(1));
-        List<Alert> due = pacer.due();
+        List<AlertPacer.Digest> due = pacer.due().digests();
 
         assertEquals(1, due.size());
-        Alert digest = due.get(0);
+        Alert digest = AlertPacer.digest(due.get(0).rule(), due.get(0).start(), due.get(0).alerts());
         assertEquals("digest", digest.kind());
         assertEquals("rule:digest:2025-10-05T09:00:00Z", digest.id());
         assertEquals("2 alerts for Rule", digest.title());
         assertEquals("• Story s1 <https://example.org/s1>\n• Story s2 <https://example.org/s2>", digest.snippet());
         assertEquals(List.of("a-s1", "a-s2"), digest.articleIds());
-        assertEquals(List.of(), pacer.due());
+        assertTrue(pacer.due().isEmpty());
     }
 
     @Test
@@ -70,11 +80,48 @@ class AlertPacerTest {
         AlertRule rule = rule(AlertRule.DAILY, 0);
         pacer.offer(rule, alert("s1", "new"));
         clock.advance(Duration.ofHours(14));
-        assertEquals(List.of(), pacer.due());
+        assertTrue(pacer.due().isEmpty());
 
         clock.advance(Duration.ofMinutes(50));
 
-        assertEquals(List.of("rule:digest:2025-10-05T00:00:00Z"), pacer.due().stream().map(Alert::id).toList());
+        assertEquals(List.of(Instant.parse("2025-10-05T00:00:00Z")),
+                pacer.due().digests().stream().map(AlertPacer.Digest::start).toList());
+    }
+
+    @Test
+    void aRestoredPacerHoldsWhatWasHeldAndCountsWhatWasSentThisHour() {
+        AlertRule rule = rule(AlertRule.REALTIME, 1);
+        AlertPacer restarted = new AlertPacer(clock);
+        restarted.restore(rule, alert("s1", "new").with(timeline(clock.instant())));
+        restarted.restore(rule, alert("s2", "new").with("new", Alert.HELD).with(timeline(clock.instant())));
+
+        assertEquals(Alert.HELD, restarted.offer(rule, alert("s3", "new")));
+        assertEquals(List.of(), released(restarted.due()));
+        clock.advance(Duration.ofHours(1));
+        assertEquals(List.of("s2"), released(restarted.due()));
+        clock.advance(Duration.ofHours(1));
+        assertEquals(List.of("s3"), released(restarted.due()));
+    }
+
+    @Test
+    void aRestoredPacerSendsThePendingDigestOfThePeriodItWasMatchedIn() {
+        AlertRule rule = rule(AlertRule.HOURLY, 0);
+        AlertPacer restarted = new AlertPacer(clock);
+        restarted.restore(rule, alert("s1", "new").with("new", Alert.DIGEST_PENDING)
+                .with(timeline(Instant.parse("2025-10-05T08:59:00Z"))));
+
+        List<AlertPacer.Digest> due = restarted.due().digests();
+
+        assertEquals(List.of(Instant.parse("2025-10-05T08:00:00Z")), due.stream().map(AlertPacer.Digest::start).toList());
+        assertEquals(List.of("s1"), due.get(0).alerts().stream().map(Alert::storyId).toList());
+    }
+
+    private static Alert.Timeline timeline(Instant matched) {
+        return new Alert.Timeline(null, null, null, matched, null);
+    }
+
+    private static List<String> released(AlertPacer.Due due) {
+        return due.released().stream().map(Alert::storyId).toList();
     }
 
     private static AlertRule rule(String mode, int maxPerHour) {
@@ -85,37 +132,5 @@ class AlertPacerTest {
     private static Alert alert(String story, String kind) {
         return new Alert(Alert.SCHEMA, "rule:" + story, kind, "rule", "Rule", story, "Story " + story,
                 "https://example.org/" + story, "", List.of("a-" + story), List.of("dawn.com"), List.of(), null);
-    }
-
-    private static List<String> stories(List<Alert> alerts) {
-        return alerts.stream().map(Alert::storyId).toList();
-    }
-
-    /** A clock a test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
