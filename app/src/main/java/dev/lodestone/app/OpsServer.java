@@ -6,6 +6,7 @@ import dev.lodestone.core.Health;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.PortInUseException;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -18,6 +19,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -30,12 +32,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operations endpoint of one Lodestone process, whatever services it runs: {@code GET /health} (readiness:
- * 200 when Kafka answers and every service is up, 503 otherwise, with each part's state) and
- * {@code GET /metrics} (Prometheus text format). A separate port from the web page, so it can stay private
+ * 200 when Kafka answers, every service is up and the lag of every measured consumer is known, 503 otherwise,
+ * with each part's state) and {@code GET /metrics} (Prometheus text format: what the services record in
+ * Micrometer's global registry, and the JVM's own meters). A separate port from the web page, so it can stay private
  * when the page is public, and so ingest and analyze alone, which serve no page, still answer.
  */
 final class OpsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
+    /** The gauge every consumer's lag is reported as, by {@code topic} and {@code consumer}. */
+    static final String CONSUMER_LAG = "lodestone.consumer.lag";
 
     private final HttpServer server;
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -79,6 +84,10 @@ final class OpsServer implements AutoCloseable {
         for (Supplier<Health> part : parts) {
             checks.add(part.get());
         }
+        Collection<Gauge> lags = Metrics.globalRegistry.find(CONSUMER_LAG).gauges();
+        if (!lags.isEmpty()) {
+            checks.add(lag(lags));
+        }
         boolean up = checks.stream().allMatch(Health::up);
         respond(exchange, up ? 200 : 503, "application/json",
                 Json.toString(Map.of("status", up ? "up" : "down", "checks", checks)));
@@ -94,6 +103,28 @@ final class OpsServer implements AutoCloseable {
             }
             return Health.down("kafka", "not reachable: " + e);
         }
+    }
+
+    /**
+     * Up when every consumer's lag is known, whatever it is: a large lag is for alerting, not a reason to stop
+     * sending traffic; an unknown one means the consumer has not fetched yet, or cannot.
+     */
+    private static Health lag(Collection<Gauge> lags) {
+        List<String> known = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (Gauge lag : lags) {
+            String consumer = lag.getId().getTag("consumer") + " on " + lag.getId().getTag("topic");
+            double records = lag.value();
+            if (Double.isNaN(records)) {
+                unknown.add(consumer);
+            } else {
+                known.add(consumer + " " + (long) records + " behind");
+            }
+        }
+        known.sort(null);
+        unknown.sort(null);
+        return unknown.isEmpty() ? Health.up("consumer-lag", String.join(", ", known))
+                : Health.down("consumer-lag", "not known yet for " + String.join(", ", unknown));
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

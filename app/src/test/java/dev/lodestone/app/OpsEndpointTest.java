@@ -1,14 +1,19 @@
 package dev.lodestone.app;
 
+import static dev.lodestone.app.PipelineEndToEndTest.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lodestone.newswire.DemoNewswire;
+import dev.lodestone.search.SearchService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,5 +45,35 @@ class OpsEndpointTest {
             assertTrue(metrics.body().contains("lodestone_analyze_articles_total"), metrics.body());
             assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "JVM metrics are exported too");
         }
+    }
+
+    @Test
+    void aRunningPipelineExportsWhatTheIssueAsksToWatch() throws Exception {
+        try (DemoNewswire newswire = DemoNewswire.start(0, Duration.ZERO, 5);
+             Pipeline pipeline = Pipeline.start(new Pipeline.Options(LodestoneConfig.bundled()
+                     .withFeeds(newswire.feedUrls()).withAllowLoopback(true).withHostDelay(Duration.ZERO)
+                     .withPollInterval(Duration.ofMillis(300)), Pipeline.all(), null, data, 0, 0, 0, "test"))) {
+            int port = pipeline.opsPort().orElseThrow();
+            SearchService search = pipeline.search().orElseThrow();
+            await(() -> search.indexedCount() == 5, "5 articles indexed");
+            assertEquals(200, get(search.port(), "/api/search?q=antimony").statusCode());
+
+            String metrics = get(port, "/metrics").body();
+            assertExported(metrics, "lodestone_ingest_fetches_total\\{host=\"127\\.0\\.0\\.1\",outcome=\"ok\"\\} [1-9]");
+            assertExported(metrics, "lodestone_ingest_fetch_seconds_bucket\\{host=\"127\\.0\\.0\\.1\",le=\"[^\"]+\"\\}");
+            assertExported(metrics, "lodestone_ingest_fetched_bytes_total\\{host=\"127\\.0\\.0\\.1\"\\} [1-9]");
+            assertExported(metrics, "lodestone_ingest_feeds\\{state=\"healthy\"\\} [1-9]");
+            assertExported(metrics, "lodestone_ingest_feed_failures\\{feed=\"http://[^\"]+\"\\} 0");
+            assertExported(metrics, "lodestone_consumer_lag\\{consumer=\"lodestone-search\",topic=\"lodestone\\.tagged\"\\} [0-9]");
+            assertExported(metrics, "lodestone_search_index_documents\\{index=\"[^\"]+\"\\} 5");
+            assertExported(metrics, "lodestone_search_index_refresh_seconds_count [1-9]");
+            assertExported(metrics, "lodestone_search_query_seconds_count\\{kind=\"search\",outcome=\"ok\"\\} 1");
+            HttpResponse<String> health = get(port, "/health");
+            assertTrue(health.body().contains("\"component\":\"consumer-lag\",\"up\":true"), health.body());
+        }
+    }
+
+    private static void assertExported(String metrics, String line) {
+        assertTrue(Pattern.compile("^" + line, Pattern.MULTILINE).matcher(metrics).find(), line + " in\n" + metrics);
     }
 }

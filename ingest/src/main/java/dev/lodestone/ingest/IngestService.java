@@ -10,10 +10,12 @@ import dev.lodestone.ingest.feed.FeedPoller;
 import dev.lodestone.ingest.feed.SeenArticles;
 import dev.lodestone.ingest.fetch.AddressGuard;
 import dev.lodestone.ingest.fetch.HttpFetcher;
+import dev.lodestone.ingest.registry.FeedHealthMetrics;
 import dev.lodestone.ingest.registry.FeedRegistry;
 import dev.lodestone.ingest.registry.FeedSource;
 import dev.lodestone.ingest.registry.RegistryShare;
 import dev.lodestone.ingest.registry.TopicFollower;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,6 +97,7 @@ public final class IngestService implements AutoCloseable {
     private final RegistryShare registry;
     private final Map<String, PolledSource> polled = new HashMap<>();
     private final AtomicLong articlesKnown = new AtomicLong();
+    private final FeedHealthMetrics feedHealth = new FeedHealthMetrics(Metrics.globalRegistry, Clock.systemUTC());
     private boolean started;
 
     public IngestService(IngestSettings settings, String bootstrapServers) {
@@ -164,6 +167,7 @@ public final class IngestService implements AutoCloseable {
         }
         producer.close(CLOSE_TIMEOUT);
         published.close();
+        feedHealth.close();
         LOG.info("Ingest stopped");
     }
 
@@ -196,6 +200,7 @@ public final class IngestService implements AutoCloseable {
         synchronized (polled) {
             if (polled.putIfAbsent(url, polledSource) == null) {
                 schedule(polledSource, delay);
+                feedHealth.record(state);
             }
         }
     }
@@ -225,6 +230,7 @@ public final class IngestService implements AutoCloseable {
                         return;
                     }
                     send(ownState(state));
+                    feedHealth.record(state);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -263,6 +269,7 @@ public final class IngestService implements AutoCloseable {
                     stopping.add(source);
                 }
             }
+            feedHealth.forget(urls);
         }
         long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
         try {

@@ -27,19 +27,20 @@ public final class AddressGuard {
     /** Resolves the URL's host and throws when any of its addresses is refused. */
     public void check(URI url) throws FetchException {
         if (url.getHost() == null) {
-            throw new FetchException(url + ": refused: no host name", 0);
+            throw new FetchException(url + ": refused: no host name", 0, FetchException.Reason.REFUSED);
         }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(url.getHost());
         } catch (UnknownHostException e) {
-            throw new FetchException(url + ": unknown host " + url.getHost(), 0);
+            throw new FetchException(url + ": unknown host " + url.getHost(), 0, FetchException.Reason.UNREACHABLE);
         }
         for (InetAddress address : addresses) {
             Optional<String> kind = refusedKind(address);
             if (kind.isPresent()) {
                 throw new FetchException(
-                        url + ": refused: resolves to " + kind.get() + " address " + address.getHostAddress(), 0);
+                        url + ": refused: resolves to " + kind.get() + " address " + address.getHostAddress(), 0,
+                        FetchException.Reason.REFUSED);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.lodestone.ingest.fetch;
 
+import dev.lodestone.ingest.fetch.FetchException.Reason;
+import io.micrometer.core.instrument.Metrics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,6 +52,8 @@ import org.slf4j.LoggerFactory;
  * any address without asking. HTTP/1.1 is used: one request per host at a time gains nothing from HTTP/2
  * multiplexing, and some servers mishandle the cleartext HTTP/2 upgrade. The client is thread-safe and
  * shared by every feed.
+ *
+ * <p>Every fetch is counted and timed per host ({@link FetchMetrics}), robots.txt reads aside.
  */
 public final class HttpFetcher {
     static final int MAX_REDIRECTS = 5;
@@ -65,6 +69,7 @@ public final class HttpFetcher {
     private final String userAgent;
     private final Duration requestTimeout;
     private final int maxBodyBytes;
+    private final FetchMetrics metrics = new FetchMetrics(Metrics.globalRegistry);
 
     public HttpFetcher(AddressGuard guard, String userAgent, Duration connectTimeout, Duration requestTimeout,
                        int maxBodyBytes, Politeness politeness) {
@@ -94,7 +99,15 @@ public final class HttpFetcher {
      *                        request), once the retries a transient failure deserves are spent
      */
     public FetchResponse fetch(URI url, Validators validators) throws FetchException, InterruptedException {
-        return fetch(url, validators, System.nanoTime() + requestTimeout.toNanos(), true);
+        long start = System.nanoTime();
+        try {
+            FetchResponse response = fetch(url, validators, start + requestTimeout.toNanos(), true);
+            metrics.fetched(url, response, System.nanoTime() - start);
+            return response;
+        } catch (FetchException e) {
+            metrics.failed(url, e, System.nanoTime() - start);
+            throw e;
+        }
     }
 
     private FetchResponse fetch(URI url, Validators validators, long deadline, boolean obeyRobots)
@@ -105,7 +118,8 @@ public final class HttpFetcher {
             } catch (TransientFetchException e) {
                 long wait = retryWait(attempt, e.retryAfter());
                 if (attempt >= politeness.attempts() || wait < 0 || System.nanoTime() + wait - deadline >= 0) {
-                    throw attempt == 1 ? e : new FetchException(e.getMessage() + " (" + attempt + " attempts)", e.status());
+                    throw attempt == 1 ? e
+                            : new FetchException(e.getMessage() + " (" + attempt + " attempts)", e.status(), e.reason());
                 }
                 LOG.debug("{}; attempt {} in {} ms", e.getMessage(), attempt + 1, TimeUnit.NANOSECONDS.toMillis(wait));
                 TimeUnit.NANOSECONDS.sleep(wait);
@@ -142,12 +156,12 @@ public final class HttpFetcher {
                 byte[] body = decode(current, status, response.body(), headers.firstValue("Content-Encoding").orElse(""));
                 return new FetchResponse(current, status, contentType(headers), body, validators(headers, Validators.NONE));
             } else if (TRANSIENT_STATUSES.contains(status)) {
-                throw new TransientFetchException(current + ": HTTP " + status, status, retryAfter(headers));
+                throw new TransientFetchException(current + ": HTTP " + status, status, Reason.HTTP_STATUS, retryAfter(headers));
             } else {
-                throw new FetchException(current + ": HTTP " + status, status);
+                throw new FetchException(current + ": HTTP " + status, status, Reason.HTTP_STATUS);
             }
         }
-        throw new FetchException(url + ": too many redirects", 0);
+        throw new FetchException(url + ": too many redirects", 0, Reason.REDIRECT);
     }
 
     private HttpResponse<byte[]> send(URI url, Validators validators, long deadline, boolean obeyRobots)
@@ -158,16 +172,16 @@ public final class HttpFetcher {
         if (obeyRobots) {
             RobotsTxt.SiteRules site = robots.rulesFor(url, deadline);
             if (site.unavailable() != null) {
-                throw new FetchException(url + ": robots.txt unavailable, " + site.unavailable(), 0);
+                throw new FetchException(url + ": robots.txt unavailable, " + site.unavailable(), 0, Reason.ROBOTS);
             }
             if (!site.rules().isAllowed(url.toString())) {
-                throw new FetchException(url + ": disallowed by robots.txt", 0);
+                throw new FetchException(url + ": disallowed by robots.txt", 0, Reason.ROBOTS);
             }
             pause = politeness.delayFor(site.crawlDelay());
         }
         String host = url.getHost();
         if (!hosts.enter(host, deadline)) {
-            throw new FetchException(url + ": timed out waiting for the previous request to " + host, 0);
+            throw new FetchException(url + ": timed out waiting for the previous request to " + host, 0, Reason.TIMEOUT);
         }
         try {
             long remaining = deadline - System.nanoTime();
@@ -187,7 +201,8 @@ public final class HttpFetcher {
                 Throwable cause = e.getCause();
                 String message = url + ": " + describe(cause);
                 throw cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
-                        ? new TransientFetchException(message, 0, null) : new FetchException(message, 0);
+                        ? new TransientFetchException(message, 0, Reason.UNREACHABLE, null)
+                        : new FetchException(message, 0, reasonFor(cause));
             }
         } finally {
             hosts.exit(host, pause);
@@ -219,12 +234,13 @@ public final class HttpFetcher {
 
     private static URI redirectTarget(URI from, int status, HttpHeaders headers) throws FetchException {
         String location = headers.firstValue("Location")
-                .orElseThrow(() -> new FetchException(from + ": HTTP " + status + " redirect without a Location", status));
+                .orElseThrow(() -> new FetchException(from + ": HTTP " + status + " redirect without a Location", status,
+                        Reason.REDIRECT));
         URI target;
         try {
             target = from.resolve(location.trim());
         } catch (IllegalArgumentException e) {
-            throw new FetchException(from + ": redirect to an invalid URL '" + location + "'", status);
+            throw new FetchException(from + ": redirect to an invalid URL '" + location + "'", status, Reason.REDIRECT);
         }
         requireHttp(target, from, status);
         return target;
@@ -235,7 +251,7 @@ public final class HttpFetcher {
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
             String what = target.equals(requested) ? "not an http or https URL" : "redirect to " + target;
-            throw new FetchException(requested + ": refused: " + what, status);
+            throw new FetchException(requested + ": refused: " + what, status, Reason.REFUSED);
         }
     }
 
@@ -258,12 +274,12 @@ public final class HttpFetcher {
                         inflater.end();
                     }
                 default:
-                    throw new FetchException(url + ": unsupported content encoding '" + encoding + "'", status);
+                    throw new FetchException(url + ": unsupported content encoding '" + encoding + "'", status, Reason.BAD_BODY);
             }
         } catch (FetchException e) {
             throw e;
         } catch (IOException e) {
-            throw new FetchException(url + ": corrupt " + encoding + " body: " + e.getMessage(), status);
+            throw new FetchException(url + ": corrupt " + encoding + " body: " + e.getMessage(), status, Reason.BAD_BODY);
         }
     }
 
@@ -273,7 +289,7 @@ public final class HttpFetcher {
         int read;
         while ((read = in.read(buffer)) != -1) {
             if (out.size() + read > maxBodyBytes) {
-                throw new FetchException(url + ": body exceeds " + maxBodyBytes + " bytes", status);
+                throw new FetchException(url + ": body exceeds " + maxBodyBytes + " bytes", status, Reason.TOO_LARGE);
             }
             out.write(buffer, 0, read);
         }
@@ -313,7 +329,14 @@ public final class HttpFetcher {
     }
 
     private FetchException timedOut(URI url) {
-        return new FetchException(url + ": timed out after " + requestTimeout.toMillis() + " ms", 0);
+        return new FetchException(url + ": timed out after " + requestTimeout.toMillis() + " ms", 0, Reason.TIMEOUT);
+    }
+
+    private static Reason reasonFor(Throwable cause) {
+        if (cause instanceof CappedBody.TooLargeException) {
+            return Reason.TOO_LARGE;
+        }
+        return cause instanceof HttpTimeoutException ? Reason.TIMEOUT : Reason.UNREACHABLE;
     }
 
     private String describe(Throwable cause) {

@@ -10,8 +10,8 @@ final class TransientFetchException extends FetchException {
     private final Duration retryAfter;
 
     /** @param retryAfter how long the server asked to wait ({@code Retry-After}), null when it did not say */
-    TransientFetchException(String message, int status, Duration retryAfter) {
-        super(message, status);
+    TransientFetchException(String message, int status, Reason reason, Duration retryAfter) {
+        super(message, status, reason);
         this.retryAfter = retryAfter;
     }
 

@@ -5,6 +5,7 @@ import dev.lodestone.core.Json;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.MalformedRecordException;
 import dev.lodestone.core.Topics;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -90,6 +91,7 @@ public final class RegistryShare implements AutoCloseable {
     private final String writer;
     private final Listener listener;
     private final KafkaConsumer<String, byte[]> consumer;
+    private final ConsumerLag lag;
     private final Map<TopicPartition, Partition> owned = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -103,6 +105,7 @@ public final class RegistryShare implements AutoCloseable {
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis());
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) HEARTBEAT.toMillis());
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.lag = new ConsumerLag(Metrics.globalRegistry, Topics.FEEDS, "lodestone-ingest-registry");
         this.thread = new Thread(this::run, "lodestone-ingest-registry");
         thread.setDaemon(true);
     }
@@ -119,6 +122,7 @@ public final class RegistryShare implements AutoCloseable {
         consumer.wakeup();
         if (!thread.isAlive()) {
             consumer.close();
+            lag.close();
             return;
         }
         try {
@@ -136,6 +140,7 @@ public final class RegistryShare implements AutoCloseable {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                         accept(record);
                     }
+                    lag.update(consumer);
                     announceReadPartitions();
                 } catch (WakeupException e) {
                     // close(): the loop condition ends it.
@@ -146,6 +151,7 @@ public final class RegistryShare implements AutoCloseable {
             }
         } finally {
             consumer.close();
+            lag.close();
         }
     }
 

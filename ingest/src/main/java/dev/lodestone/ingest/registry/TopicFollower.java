@@ -4,6 +4,7 @@ import dev.lodestone.core.Json;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.KafkaUnavailableException;
 import dev.lodestone.core.MalformedRecordException;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * synchronisation point: it returns once everything on the topic when it was called has been handed on.
  *
  * <p>Like {@link TopicSnapshot}, a record that is not valid JSON for the type is logged and skipped, and a
- * tombstone is passed on as null. A broker that goes away is retried, never fatal.
+ * tombstone is passed on as null. A broker that goes away is retried, never fatal. How far behind the end it
+ * is shows as its {@link ConsumerLag}.
  *
  * @param <T> the type of the topic's values
  */
@@ -45,6 +47,7 @@ public final class TopicFollower<T> implements AutoCloseable {
     private final Class<T> type;
     private final BiConsumer<String, T> each;
     private final KafkaConsumer<String, byte[]> consumer;
+    private final ConsumerLag lag;
     private final Queue<CompletableFuture<Void>> catchUpRequests = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -56,6 +59,7 @@ public final class TopicFollower<T> implements AutoCloseable {
         this.each = each;
         this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, clientId, null),
                 new StringDeserializer(), new ByteArrayDeserializer());
+        this.lag = new ConsumerLag(Metrics.globalRegistry, topic, clientId);
         this.thread = new Thread(this::run, clientId);
         thread.setDaemon(true);
     }
@@ -100,6 +104,7 @@ public final class TopicFollower<T> implements AutoCloseable {
         consumer.wakeup();
         if (!thread.isAlive()) {
             consumer.close();
+            lag.close();
             return;
         }
         try {
@@ -122,6 +127,7 @@ public final class TopicFollower<T> implements AutoCloseable {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                         accept(record);
                     }
+                    lag.update(consumer);
                     completeReached(waiting);
                 } catch (WakeupException e) {
                     // A catch-up request or close: the queue and the loop condition say which.
@@ -132,6 +138,7 @@ public final class TopicFollower<T> implements AutoCloseable {
             }
         } finally {
             consumer.close();
+            lag.close();
         }
     }
 

@@ -2,11 +2,20 @@ package dev.lodestone.search.index;
 
 import dev.lodestone.core.DataFolderInUseException;
 import dev.lodestone.core.TaggedArticle;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.BaseUnits;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -31,18 +40,33 @@ import org.slf4j.LoggerFactory;
  * {@linkplain #upsert upserts} by id, so nothing is counted twice and nothing is lost.
  *
  * <p>Thread-safe: one thread writes, any number search through {@link #withSearcher}.
+ *
+ * <p>Measured for {@code /metrics}: the articles searchable ({@value #DOCUMENTS}) and the bytes on disk as of
+ * the last commit ({@value #SIZE}), both tagged with the {@code index} path, and the time each
+ * {@linkplain #refresh refresh} ({@value #REFRESH_TIME}) and {@linkplain #commit commit} ({@value #COMMIT_TIME})
+ * takes.
  */
 public final class ArticleIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
     /** Commit user data key prefix; {@code /} cannot occur in a topic name, so keys split unambiguously. */
     private static final String OFFSET_KEY = "offset/";
     private static final double RAM_BUFFER_MB = 64;
+    public static final String DOCUMENTS = "lodestone.search.index.documents";
+    public static final String SIZE = "lodestone.search.index.size";
+    public static final String REFRESH_TIME = "lodestone.search.index.refresh";
+    public static final String COMMIT_TIME = "lodestone.search.index.commit";
 
     private final Path path;
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile Map<TopicPartition, Long> committedOffsets;
+    private volatile long bytesOnDisk;
+    private final Timer refreshTime = Timer.builder(REFRESH_TIME)
+            .description("Time to make the changes so far searchable").register(Metrics.globalRegistry);
+    private final Timer commitTime = Timer.builder(COMMIT_TIME)
+            .description("Time to make the changes so far durable").register(Metrics.globalRegistry);
+    private final List<Meter> gauges;
 
     private ArticleIndex(Path path, FSDirectory directory, IndexWriter writer) throws IOException {
         this.path = path;
@@ -50,6 +74,13 @@ public final class ArticleIndex implements Closeable {
         this.writer = writer;
         this.searchers = new SearcherManager(writer, FacetedSearcher.factory());
         this.committedOffsets = offsetsIn(writer.getLiveCommitData());
+        this.bytesOnDisk = sizeOnDisk();
+        String index = path.toAbsolutePath().toString();
+        this.gauges = List.of(
+                Gauge.builder(DOCUMENTS, this, ArticleIndex::searchable).description("Articles searchable")
+                        .tag("index", index).strongReference(true).register(Metrics.globalRegistry),
+                Gauge.builder(SIZE, this, self -> self.bytesOnDisk).description("Size of the index on disk at the last commit")
+                        .baseUnit(BaseUnits.BYTES).tag("index", index).strongReference(true).register(Metrics.globalRegistry));
     }
 
     /**
@@ -95,8 +126,11 @@ public final class ArticleIndex implements Closeable {
         offsets.forEach((partition, offset) -> userData.put(
                 OFFSET_KEY + partition.topic() + "/" + partition.partition(), Long.toString(offset)));
         writer.setLiveCommitData(userData.entrySet());
+        long start = System.nanoTime();
         writer.commit();
+        commitTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         committedOffsets = Map.copyOf(offsets);
+        bytesOnDisk = sizeOnDisk();
     }
 
     /** The next offset to read from each partition, as of the last commit. */
@@ -106,7 +140,9 @@ public final class ArticleIndex implements Closeable {
 
     /** Makes the changes so far visible to searches; cheap when nothing changed. */
     public void refresh() throws IOException {
+        long start = System.nanoTime();
         searchers.maybeRefresh();
+        refreshTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -148,8 +184,30 @@ public final class ArticleIndex implements Closeable {
     /** Closes the index, discarding changes not yet {@linkplain #commit committed}. */
     @Override
     public void close() throws IOException {
+        gauges.forEach(Metrics.globalRegistry::remove);
         IOUtils.close(searchers, writer, directory);
         LOG.info("Closed search index {}", path);
+    }
+
+    private double searchable() {
+        try {
+            return count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bytes of the files in the index folder; a file a merge deletes meanwhile no longer counts. */
+    private long sizeOnDisk() throws IOException {
+        long bytes = 0;
+        for (String file : directory.listAll()) {
+            try {
+                bytes += directory.fileLength(file);
+            } catch (NoSuchFileException deleted) {
+                // Merged away since the listing.
+            }
+        }
+        return bytes;
     }
 
     private static Map<TopicPartition, Long> offsetsIn(Iterable<Map.Entry<String, String>> userData) {

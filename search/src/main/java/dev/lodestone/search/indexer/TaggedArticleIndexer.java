@@ -6,6 +6,7 @@ import dev.lodestone.core.MalformedRecordException;
 import dev.lodestone.core.TaggedArticle;
 import dev.lodestone.core.Topics;
 import dev.lodestone.search.index.ArticleIndex;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>New articles are made searchable, and then announced, twice a second at most: within a second of
  * arriving. A record that does not decode, or that Lucene refuses, is logged and skipped; only a
- * failing index stops the loop.
+ * failing index stops the loop. How far the replica is behind the topic shows as its {@link ConsumerLag}.
  */
 public final class TaggedArticleIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaggedArticleIndexer.class);
@@ -53,6 +54,7 @@ public final class TaggedArticleIndexer implements AutoCloseable {
     private final ArticleIndex index;
     private final Duration commitInterval;
     private final KafkaConsumer<String, byte[]> consumer;
+    private final ConsumerLag lag;
     private final Deserializer<TaggedArticle> decoder = JsonSerde.deserializer(TaggedArticle.class);
     private final Thread thread;
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
@@ -85,6 +87,7 @@ public final class TaggedArticleIndexer implements AutoCloseable {
                 KafkaSettings.consumer(bootstrapServers, clientId, null),
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
+        this.lag = new ConsumerLag(Metrics.globalRegistry, Topics.TAGGED, clientId);
         this.thread = new Thread(this::run, "search-indexer");
     }
 
@@ -103,6 +106,7 @@ public final class TaggedArticleIndexer implements AutoCloseable {
         running = false;
         if (thread.getState() == Thread.State.NEW) {
             consumer.close();
+            lag.close();
             return;
         }
         consumer.wakeup();
@@ -123,6 +127,7 @@ public final class TaggedArticleIndexer implements AutoCloseable {
             seekToCommitted(partitions);
             while (running) {
                 index(consumer.poll(POLL_TIMEOUT));
+                lag.update(consumer);
                 if (unrefreshed && System.nanoTime() - lastRefreshNanos >= REFRESH_INTERVAL.toNanos()) {
                     refresh();
                 }
@@ -143,6 +148,7 @@ public final class TaggedArticleIndexer implements AutoCloseable {
             LOG.error("Search index not committed on stop; articles since the last commit will be read again: {}",
                     e.toString(), e);
         }
+        lag.close();
     }
 
     private List<TopicPartition> awaitPartitions() {

@@ -15,10 +15,13 @@ import dev.lodestone.search.query.SearchRequest;
 import dev.lodestone.search.query.Timeline;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +52,16 @@ import org.slf4j.LoggerFactory;
  * {@code Authorization: Bearer <token>} or, where a browser cannot send headers (opening the page,
  * {@code EventSource}, a feed reader), as {@code ?token=}. The page's script and style are not secret and
  * stay open, as does {@code /health} for monitors.
+ *
+ * <p>Every API call that reads the index is timed, as the histogram {@value #QUERY_TIME} tagged with its
+ * {@code kind} ({@code search}, {@code timeline}, {@code article}, {@code similar}, {@code story},
+ * {@code export}: a whole export, streaming included) and {@code outcome} ({@code ok}, {@code invalid},
+ * {@code too-slow}, {@code error}).
  */
 public final class SearchApi implements AutoCloseable {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    public static final String QUERY_TIME = "lodestone.search.query";
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchApi.class);
     private static final String CONTENT_SECURITY_POLICY =
@@ -101,12 +111,12 @@ public final class SearchApi implements AutoCloseable {
             ctx.header("Referrer-Policy", "no-referrer");
             requireToken(ctx);
         });
-        server.get("/api/search", this::search);
-        server.get("/api/timeline", this::timeline);
-        server.get("/api/articles/{id}", this::article);
-        server.get("/api/articles/{id}/similar", this::similar);
-        server.get("/api/stories/{storyId}", this::story);
-        server.get("/api/export", this::export);
+        server.get("/api/search", timed("search", this::search));
+        server.get("/api/timeline", timed("timeline", this::timeline));
+        server.get("/api/articles/{id}", timed("article", this::article));
+        server.get("/api/articles/{id}/similar", timed("similar", this::similar));
+        server.get("/api/stories/{storyId}", timed("story", this::story));
+        server.get("/api/export", timed("export", this::export));
         server.sse("/api/live", live::listen);
         server.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         server.get("/health", this::health);
@@ -173,6 +183,32 @@ public final class SearchApi implements AutoCloseable {
         }
         live.close();
         server.stop();
+    }
+
+    /** The handler, timed under {@value #QUERY_TIME} with its kind and outcome. */
+    private static Handler timed(String kind, Handler handler) {
+        return ctx -> {
+            long start = System.nanoTime();
+            String outcome = "error";
+            try {
+                handler.handle(ctx);
+                outcome = "ok";
+            } catch (InvalidQueryException e) {
+                outcome = "invalid";
+                throw e;
+            } catch (QueryTooSlowException e) {
+                outcome = "too-slow";
+                throw e;
+            } finally {
+                Timer.builder(QUERY_TIME).description("Time to answer an API call that reads the index")
+                        .tags("kind", kind, "outcome", outcome)
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofSeconds(10))
+                        .register(Metrics.globalRegistry)
+                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            }
+        };
     }
 
     private void search(Context ctx) throws IOException {

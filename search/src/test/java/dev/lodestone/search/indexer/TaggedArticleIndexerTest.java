@@ -1,6 +1,7 @@
 package dev.lodestone.search.indexer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lodestone.core.EmbeddedKafka;
 import dev.lodestone.core.KafkaSettings;
@@ -11,6 +12,9 @@ import dev.lodestone.search.StoryArticles;
 import dev.lodestone.search.TestKafka;
 import dev.lodestone.search.index.ArticleIndex;
 import dev.lodestone.search.query.ArticleSearcher;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +72,25 @@ class TaggedArticleIndexerTest {
                     searcher -> new ArticleSearcher(searcher).search("antimony", 10).total() == 1));
             assertEquals(2, index.count());
             LOG.info("Published article searchable after {} ms", (System.nanoTime() - published) / 1_000_000);
+        }
+    }
+
+    @Test
+    void theIndexerReportsHowFarBehindTheTaggedTopicItIs() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        TestKafka.createTopics(kafka.bootstrapServers());
+        TestKafka.publish(kafka.bootstrapServers(), List.of(StoryArticles.MOU_SIGNED, StoryArticles.PTI_OBJECTS));
+        try (ArticleIndex index = ArticleIndex.open(dir.resolve("index"));
+                TaggedArticleIndexer indexer = indexer(index, NEVER)) {
+            Gauge lag = registry.get(ConsumerLag.METER).tags("topic", Topics.TAGGED, "consumer", "search-test").gauge();
+            assertTrue(Double.isNaN(lag.value()), "unknown before the first fetch");
+
+            indexer.start();
+
+            Eventually.await("the lag is known to be nothing", CATCH_UP, () -> lag.value() == 0 && index.count() == 2);
+        } finally {
+            Metrics.removeRegistry(registry);
         }
     }
 
