@@ -4,6 +4,7 @@ import dev.lodestone.analyze.story.StoryAssignment;
 import dev.lodestone.analyze.story.StoryClusterer;
 import dev.lodestone.analyze.story.StoryFollower;
 import dev.lodestone.core.Article;
+import dev.lodestone.core.ConsumerLag;
 import dev.lodestone.core.Health;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.JsonSerde;
@@ -64,6 +65,7 @@ public final class AnalyzeService implements AutoCloseable {
     private final Counter aborted = Metrics.counter("lodestone.analyze.transactions.aborted");
     private final Timer tagTime = Metrics.timer("lodestone.analyze.tag.time");
     private final KafkaClientMetrics consumerMetrics;
+    private final ConsumerLag lag = new ConsumerLag(Metrics.globalRegistry, Topics.ARTICLES, GROUP);
     private volatile String failure;
 
     /**
@@ -117,6 +119,7 @@ public final class AnalyzeService implements AutoCloseable {
         try {
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                lag.update(consumer);
                 storyFollower.follow();
                 if (!records.isEmpty()) {
                     processInTransaction(records);
@@ -170,6 +173,7 @@ public final class AnalyzeService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         consumerMetrics.close();
+        lag.close();
         consumer.close();
         storyFollower.close();
         producer.close(Duration.ofSeconds(5));

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 final class OpsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
     /** The gauge every consumer's lag is reported as, by {@code topic} and {@code consumer}. */
-    static final String CONSUMER_LAG = "lodestone.consumer.lag";
+    static final String CONSUMER_LAG = ConsumerLag.METER;
 
     private final HttpServer server;
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

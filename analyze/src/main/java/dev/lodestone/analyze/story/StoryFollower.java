@@ -1,14 +1,17 @@
 package dev.lodestone.analyze.story;
 
+import dev.lodestone.core.ConsumerLag;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.MalformedRecordException;
 import dev.lodestone.core.Topics;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -30,6 +33,7 @@ public final class StoryFollower implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final StoryClusterer clusterer;
+    private final ConsumerLag lag = new ConsumerLag(Metrics.globalRegistry, Topics.STORIES, "lodestone-analyze-stories");
 
     public StoryFollower(String bootstrapServers, String clientId, StoryClusterer clusterer) {
         this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, clientId, null),
@@ -59,7 +63,9 @@ public final class StoryFollower implements AutoCloseable {
 
     private int apply(Duration wait) {
         int remembered = 0;
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(wait)) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(wait);
+        lag.update(consumer);
+        for (ConsumerRecord<String, byte[]> record : records) {
             if (record.value() == null) {
                 continue;
             }
@@ -77,6 +83,7 @@ public final class StoryFollower implements AutoCloseable {
 
     @Override
     public void close() {
+        lag.close();
         consumer.close();
     }
 }

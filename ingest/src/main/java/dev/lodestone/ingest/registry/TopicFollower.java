@@ -1,5 +1,6 @@
 package dev.lodestone.ingest.registry;
 
+import dev.lodestone.core.ConsumerLag;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.KafkaUnavailableException;

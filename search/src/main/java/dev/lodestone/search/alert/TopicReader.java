@@ -1,6 +1,8 @@
 package dev.lodestone.search.alert;
 
+import dev.lodestone.core.ConsumerLag;
 import dev.lodestone.core.KafkaSettings;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,7 @@ final class TopicReader implements AutoCloseable {
     private final Consumer<String, byte[]> consumer;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread thread;
+    private final ConsumerLag lag;
     private volatile boolean neverWritten;
 
     TopicReader(String bootstrapServers, String clientId, String topic, Handler handler) {
@@ -49,6 +52,7 @@ final class TopicReader implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, clientId, null),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "reader-" + topic);
+        this.lag = new ConsumerLag(Metrics.globalRegistry, topic, "lodestone-search-reader");
     }
 
     void start() {
@@ -84,6 +88,7 @@ final class TopicReader implements AutoCloseable {
             neverWritten = end.values().stream().allMatch(offset -> offset == 0);
             while (true) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                lag.update(consumer);
                 if (caughtUp.getCount() > 0 && end.entrySet().stream()
                         .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                     handler.polled(records, true);
@@ -100,6 +105,7 @@ final class TopicReader implements AutoCloseable {
         } catch (KafkaException e) {
             LOG.error("Reader of {} stopped: {}", topic, e.toString(), e);
         } finally {
+            lag.close();
             consumer.close();
         }
     }

@@ -1,5 +1,6 @@
 package dev.lodestone.search.indexer;
 
+import dev.lodestone.core.ConsumerLag;
 import dev.lodestone.core.JsonSerde;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.MalformedRecordException;

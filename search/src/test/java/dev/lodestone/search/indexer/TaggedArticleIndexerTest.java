@@ -3,6 +3,7 @@ package dev.lodestone.search.indexer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lodestone.core.ConsumerLag;
 import dev.lodestone.core.EmbeddedKafka;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.TaggedArticle;

@@ -1,6 +1,7 @@
 package dev.lodestone.search.alert.decide;
 
 import dev.lodestone.core.Alert;
+import dev.lodestone.core.ConsumerLag;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.JsonSerde;
 import dev.lodestone.core.KafkaSettings;
@@ -75,6 +76,7 @@ public final class AlertDecisionService implements AutoCloseable {
     /** The latest alert of each (rule, story) in the partitions owned now, by partition and key. */
     private final Map<Integer, Map<String, Alert>> alerts = new HashMap<>();
     private final Map<Integer, AlertPacer> pacers = new HashMap<>();
+    private final ConsumerLag lag = new ConsumerLag(Metrics.globalRegistry, Topics.ALERT_MATCHES, GROUP);
     private final Thread thread;
 
     /**
@@ -126,6 +128,7 @@ public final class AlertDecisionService implements AutoCloseable {
             });
             while (true) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                lag.update(consumer);
                 if (!records.isEmpty()) {
                     decideInOneTransaction(records);
                 }
@@ -138,6 +141,7 @@ public final class AlertDecisionService implements AutoCloseable {
         } catch (KafkaException e) {
             LOG.error("Alert decisions stopped: {}", e.toString(), e);
         } finally {
+            lag.close();
             producer.close(Duration.ofSeconds(5));
             consumer.close();
         }

@@ -3,6 +3,7 @@ package dev.lodestone.search.alert.deliver;
 import dev.lodestone.core.Alert;
 import dev.lodestone.core.AlertRule;
 import dev.lodestone.core.ArticleId;
+import dev.lodestone.core.ConsumerLag;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.MalformedRecordException;
@@ -29,6 +30,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -85,6 +87,7 @@ public final class WebhookDelivery implements AutoCloseable {
     private final Consumer<String, byte[]> consumer;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private final ConsumerLag lag;
     private final Thread thread;
 
     /**
@@ -105,6 +108,7 @@ public final class WebhookDelivery implements AutoCloseable {
         settings.put("auto.offset.reset", "latest");
         settings.put("max.poll.records", 50);
         this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+        this.lag = new ConsumerLag(Metrics.globalRegistry, Topics.ALERTS, group);
         this.thread = new Thread(this::run, "webhook-" + targetId(target));
     }
 
@@ -148,7 +152,9 @@ public final class WebhookDelivery implements AutoCloseable {
             while (stopping.getCount() > 0) {
                 Map<TopicPartition, Long> undelivered = new HashMap<>();
                 Map<TopicPartition, OffsetAndMetadata> passed = new HashMap<>();
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                lag.update(consumer);
+                for (ConsumerRecord<String, byte[]> record : records) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (undelivered.containsKey(partition)) {
                         continue;
@@ -179,6 +185,7 @@ public final class WebhookDelivery implements AutoCloseable {
         } catch (KafkaException e) {
             LOG.error("Webhook delivery to {} stopped: {}", target.url(), e.toString(), e);
         } finally {
+            lag.close();
             consumer.close();
         }
     }

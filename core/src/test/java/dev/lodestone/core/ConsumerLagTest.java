@@ -1,11 +1,9 @@
-package dev.lodestone.ingest.registry;
+package dev.lodestone.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lodestone.core.EmbeddedKafka;
-import dev.lodestone.core.KafkaSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;

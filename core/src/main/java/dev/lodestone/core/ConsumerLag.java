@@ -1,4 +1,4 @@
-package dev.lodestone.ingest.registry;
+package dev.lodestone.core;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,8 +8,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far one consumer is behind the end of the topic it reads, as the gauge {@value #METER} tagged with the
- * {@code topic} and a {@code consumer} name that stays the same across restarts (no instance id in it): the records not yet read, summed over the partitions
- * assigned to it, and NaN while that is not known (before the first fetch from each of them).
+ * {@code topic} and a {@code consumer} name: the records not yet read, summed over the partitions assigned to
+ * it, and NaN while that is not known (before the first fetch from each of them). Every Lodestone consumer
+ * reports one, and {@code /health} is not ready while any is unknown.
  *
  * <p>A Kafka consumer must only be touched by its own thread, so the owner calls {@link #update} after each
  * poll and the scrape only reads the number left there. The update asks the broker nothing: it reads the end
