@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,10 +27,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -91,48 +95,90 @@ public final class CrashBenchmark {
     }
 
     /**
-     * @param indexed          documents in the index at the end
-     * @param lost             published articles the index does not hold
-     * @param duplicated       documents beyond one per published article
-     * @param alertsDelivered  owed alerts delivered at least once
-     * @param alertsDuplicated (rule, article) pairs delivered under more than one idempotency key, counted once
-     *                         per extra key
-     * @param alertsResent     POSTs repeating an idempotency key already received (harmless to a receiver
-     *                         that honours the key)
-     * @param alertsUnexpected alerts nobody owed: another kind than {@code new}, or for an article the rule does
-     *                         not match
-     * @param restartMillis    from each restart to ready, sorted
-     * @param logs             the children's logs, kept when the run was not clean; null otherwise
+     * The index against what was published.
+     *
+     * @param indexed    documents in the index at the end
+     * @param lost       published articles the index does not hold
+     * @param duplicated documents beyond one per published article
      */
-    public record Result(Victim victim, int published, int indexed, int lost, int duplicated, int alertsExpected,
-                         int alertsDelivered, int alertsLost, int alertsDuplicated, int alertsResent,
-                         int alertsUnexpected, int cycles, List<Long> restartMillis, Path logs) {
+    public record Articles(int published, int indexed, int lost, int duplicated) {
+        /** Counts {@code documents}, the index's documents per article id, against the ids published. */
+        static Articles count(Set<String> published, Map<String, Integer> documents) {
+            int indexed = documents.values().stream().mapToInt(Integer::intValue).sum();
+            int found = (int) published.stream().filter(documents::containsKey).count();
+            return new Articles(published.size(), indexed, published.size() - found, indexed - found);
+        }
+    }
+
+    /**
+     * The webhook receiver's POSTs against the alerts owed.
+     *
+     * @param delivered  owed alerts delivered at least once
+     * @param duplicated owed alerts delivered under more than one idempotency key, once per extra key
+     * @param unexpected alerts nobody owed: another kind than {@code new}, or for an article the rule does not
+     *                   match
+     * @param resent     POSTs repeating an idempotency key already received, harmless to a receiver that
+     *                   honours the key
+     */
+    public record Alerts(int expected, int delivered, int lost, int duplicated, int unexpected, int resent) {
+        /** Counts {@code deliveries} against {@code owed}, each a rule id and an article id (see {@link #owed}). */
+        static Alerts count(Set<String> owed, List<WebhookReceiver.Delivery> deliveries) {
+            Map<String, Set<String>> keysByOwed = new HashMap<>();
+            Map<String, Integer> postsByKey = new HashMap<>();
+            Set<String> unexpected = new HashSet<>();
+            for (WebhookReceiver.Delivery delivery : deliveries) {
+                postsByKey.merge(delivery.idempotencyKey(), 1, Integer::sum);
+                String alert = owed(delivery.ruleId(),
+                        delivery.articleIds().isEmpty() ? "" : delivery.articleIds().get(0));
+                if (delivery.kind().equals("new") && owed.contains(alert)) {
+                    keysByOwed.computeIfAbsent(alert, a -> new HashSet<>()).add(delivery.idempotencyKey());
+                } else {
+                    unexpected.add(delivery.idempotencyKey());
+                }
+            }
+            return new Alerts(owed.size(), keysByOwed.size(), owed.size() - keysByOwed.size(),
+                    keysByOwed.values().stream().mapToInt(keys -> keys.size() - 1).sum(), unexpected.size(),
+                    postsByKey.values().stream().mapToInt(posts -> posts - 1).sum());
+        }
+
+        /** The alert a rule owes for one story of one article, as {@link #count} expects it. */
+        static String owed(String ruleId, String articleId) {
+            return ruleId + " " + articleId;
+        }
+    }
+
+    /**
+     * @param restartMillis from each restart to ready, sorted
+     * @param logs          the folder of the children's logs and data, deleted after a clean run
+     */
+    public record Result(Victim victim, int cycles, List<Long> restartMillis, Articles articles, Alerts alerts,
+                         Path logs) {
         public Result {
             restartMillis = List.copyOf(restartMillis);
         }
 
         /** Nothing lost, nothing twice: the target. */
         public boolean clean() {
-            return lost == 0 && duplicated == 0 && alertsLost == 0 && alertsDuplicated == 0 && alertsUnexpected == 0;
+            return articles.lost() == 0 && articles.duplicated() == 0 && alerts.lost() == 0
+                    && alerts.duplicated() == 0 && alerts.unexpected() == 0;
         }
 
         /** The result as a two-column table. */
         public String table() {
             Map<String, String> rows = new LinkedHashMap<>();
-            rows.put("killed", victim.name().toLowerCase() + ", " + cycles + " times with SIGKILL");
+            rows.put("killed", victim.name().toLowerCase(Locale.ROOT) + ", " + cycles + " times with SIGKILL");
             rows.put("restart to ready", String.format("p50 %,d ms, max %,d ms", percentile(0.5), percentile(1.0)));
-            rows.put("articles published", String.format("%,d", published));
-            rows.put("documents indexed", String.format("%,d", indexed));
-            rows.put("lost", String.format("%,d", lost));
-            rows.put("duplicated", String.format("%,d", duplicated));
-            rows.put("alerts expected", String.format("%,d", alertsExpected));
-            rows.put("alerts delivered", String.format("%,d", alertsDelivered));
-            rows.put("alerts lost", String.format("%,d", alertsLost));
-            rows.put("alerts duplicated", String.format("%,d", alertsDuplicated));
-            rows.put("alerts unexpected", String.format("%,d", alertsUnexpected));
-            rows.put("alerts re-sent, same key", String.format("%,d", alertsResent));
-            rows.put("verdict", clean() ? "clean: nothing lost, nothing twice"
-                    : "NOT CLEAN; logs kept in " + logs);
+            rows.put("articles published", String.format("%,d", articles.published()));
+            rows.put("documents indexed", String.format("%,d", articles.indexed()));
+            rows.put("lost", String.format("%,d", articles.lost()));
+            rows.put("duplicated", String.format("%,d", articles.duplicated()));
+            rows.put("alerts expected", String.format("%,d", alerts.expected()));
+            rows.put("alerts delivered", String.format("%,d", alerts.delivered()));
+            rows.put("alerts lost", String.format("%,d", alerts.lost()));
+            rows.put("alerts duplicated", String.format("%,d", alerts.duplicated()));
+            rows.put("alerts unexpected", String.format("%,d", alerts.unexpected()));
+            rows.put("alerts re-sent, same key", String.format("%,d", alerts.resent()));
+            rows.put("verdict", clean() ? "clean: nothing lost, nothing twice" : "NOT CLEAN; logs kept in " + logs);
             return rows.entrySet().stream().map(e -> String.format("%-26s %s", e.getKey(), e.getValue()))
                     .collect(Collectors.joining("\n"));
         }
@@ -214,17 +260,18 @@ public final class CrashBenchmark {
             for (int i = 0; i < content.articles().size(); i++) {
                 String id = idOf(newswire, content.articles().get(i));
                 articleIds.add(id);
-                expectedAlerts.add(EVERY_RULE + " " + id);
+                expectedAlerts.add(Alerts.owed(EVERY_RULE, id));
                 if (DistinctStories.hasEveryThird(i)) {
-                    expectedAlerts.add(EVERY_THIRD_RULE + " " + id);
+                    expectedAlerts.add(Alerts.owed(EVERY_THIRD_RULE, id));
                 }
             }
             settle(receiver, articleIds.size(), expectedAlerts);
             pipeline.stop(Duration.ofSeconds(60));
             broker.stop(Duration.ofSeconds(60));
             restarts.sort(Comparator.naturalOrder());
-            return count(articleIds, expectedAlerts, receiver.deliveries(), indexedDocuments(data.resolve("index")),
-                    restarts);
+            Articles articles = Articles.count(articleIds, indexedDocuments(data.resolve("index")));
+            Alerts alerts = Alerts.count(expectedAlerts, receiver.deliveries());
+            return new Result(settings.victim(), settings.cycles(), restarts, articles, alerts, work);
         }
     }
 
@@ -268,24 +315,34 @@ public final class CrashBenchmark {
         }
     }
 
+    /** Waits for the port to accept connections, then for the broker to answer: the admin client would log every refused connection. */
     private void awaitBroker(LodestoneProcess broker) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!accepts(kafkaPort)) {
+            checkStillStarting(broker, deadline);
+            Thread.sleep(100);
+        }
         var props = KafkaSettings.admin("127.0.0.1:" + kafkaPort, "crash-bench");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000);
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(props)) {
             while (true) {
                 try {
                     admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
                     return;
-                } catch (Exception e) {
-                    if (e instanceof InterruptedException) {
-                        throw (InterruptedException) e;
-                    }
+                } catch (ExecutionException | TimeoutException e) {
                     checkStillStarting(broker, deadline);
                     Thread.sleep(100);
                 }
             }
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -333,8 +390,7 @@ public final class CrashBenchmark {
         long lastSeen = -1;
         while (true) {
             long documents = documents(health);
-            long alerts = receiver.deliveries().stream().map(CrashBenchmark::pair).filter(expectedAlerts::contains)
-                    .distinct().count();
+            long alerts = Alerts.count(expectedAlerts, receiver.deliveries()).delivered();
             long seen = Math.min(documents, articles) + alerts;
             bar.update(seen);
             long now = System.nanoTime();
@@ -380,35 +436,6 @@ public final class CrashBenchmark {
             }
         }
         return documents;
-    }
-
-    private Result count(Set<String> articleIds, Set<String> expectedAlerts, List<WebhookReceiver.Delivery> deliveries,
-                         Map<String, Integer> indexed, List<Long> restarts) {
-        int documents = indexed.values().stream().mapToInt(Integer::intValue).sum();
-        int found = (int) articleIds.stream().filter(indexed::containsKey).count();
-
-        Map<String, Set<String>> keysByPair = new HashMap<>();
-        Map<String, Integer> postsByKey = new HashMap<>();
-        Set<String> unexpected = new HashSet<>();
-        for (WebhookReceiver.Delivery delivery : deliveries) {
-            postsByKey.merge(delivery.idempotencyKey(), 1, Integer::sum);
-            String pair = pair(delivery);
-            if (!delivery.kind().equals("new") || !expectedAlerts.contains(pair)) {
-                unexpected.add(delivery.idempotencyKey());
-                continue;
-            }
-            keysByPair.computeIfAbsent(pair, p -> new HashSet<>()).add(delivery.idempotencyKey());
-        }
-        int alertsDuplicated = keysByPair.values().stream().mapToInt(keys -> keys.size() - 1).sum();
-        int resent = postsByKey.values().stream().mapToInt(posts -> posts - 1).sum();
-        return new Result(settings.victim(), articleIds.size(), documents, articleIds.size() - found, documents - found,
-                expectedAlerts.size(), keysByPair.size(), expectedAlerts.size() - keysByPair.size(), alertsDuplicated,
-                resent, unexpected.size(), settings.cycles(), restarts, work);
-    }
-
-    /** An alert's (rule, headline article): what is owed once. */
-    private static String pair(WebhookReceiver.Delivery delivery) {
-        return delivery.ruleId() + " " + (delivery.articleIds().isEmpty() ? "" : delivery.articleIds().get(0));
     }
 
     private static String idOf(DemoNewswire newswire, SampleArticle article) {
