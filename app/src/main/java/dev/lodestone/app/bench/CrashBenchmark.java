@@ -69,8 +69,12 @@ public final class CrashBenchmark {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration QUIET_BEFORE_COUNTING = Duration.ofSeconds(3);
     private static final Duration GIVE_UP_WITHOUT_PROGRESS = Duration.ofSeconds(60);
-    /** Roughly how long one cycle lasts beyond its random up-time: a JVM, a broker and the services starting. */
-    private static final Duration RESTART_ESTIMATE = Duration.ofSeconds(8);
+    /**
+     * Roughly how long one cycle lasts beyond its random up-time: a JVM, a broker and the services starting, and
+     * the consumer groups waiting out the session of the members that died.
+     */
+    private static final Duration RESTART_ESTIMATE = Duration.ofSeconds(15);
+    private static final Duration INDEXING_TIMEOUT = Duration.ofSeconds(30);
 
     /** What is killed. */
     public enum Victim {
@@ -82,8 +86,8 @@ public final class CrashBenchmark {
 
     /**
      * @param cycles    how many times the victim is killed and restarted
-     * @param maxUptime the longest the victim runs between becoming ready and being killed; each up-time is
-     *                  drawn uniformly from zero to it
+     * @param maxUptime the longest the victim runs, once the pipeline indexes again, before it is killed; each
+     *                  up-time is drawn uniformly from zero to it
      * @param seed      makes the content and the kill moments repeatable
      */
     public record Settings(int cycles, int articles, Victim victim, Duration maxUptime, long seed) {
@@ -240,6 +244,7 @@ public final class CrashBenchmark {
             List<Long> restarts = new ArrayList<>();
             Progress cycles = new Progress("crashes", settings.cycles(), progress);
             for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
+                awaitIndexing();
                 Thread.sleep((long) (random.nextDouble() * settings.maxUptime().toMillis()));
                 victim.kill();
                 long restart = System.nanoTime();
@@ -304,6 +309,18 @@ public final class CrashBenchmark {
     private Duration publishingInterval() {
         long span = settings.cycles() * (settings.maxUptime().toMillis() / 2 + RESTART_ESTIMATE.toMillis());
         return Duration.ofMillis(Math.max(5, Math.min(2000, span / settings.articles())));
+    }
+
+    /**
+     * Waits until the index grows, so that the kill lands while articles flow through every stage rather than
+     * while the services are still joining their groups; gives up when nothing is left to index.
+     */
+    private void awaitIndexing() throws InterruptedException {
+        long before = documents();
+        long deadline = System.nanoTime() + INDEXING_TIMEOUT.toNanos();
+        while (documents() <= before && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     private void awaitPipeline(LodestoneProcess pipeline) throws InterruptedException {
@@ -384,12 +401,11 @@ public final class CrashBenchmark {
      * anything sent twice; gives up after a minute without progress, leaving the counts to say what is missing.
      */
     private void settle(WebhookReceiver receiver, int articles, Set<String> expectedAlerts) throws InterruptedException {
-        URI health = URI.create("http://127.0.0.1:" + webPort + "/health");
         Progress bar = new Progress("settling", articles + expectedAlerts.size(), progress);
         long lastChange = System.nanoTime();
         long lastSeen = -1;
         while (true) {
-            long documents = documents(health);
+            long documents = documents();
             long alerts = Alerts.count(expectedAlerts, receiver.deliveries()).delivered();
             long seen = Math.min(documents, articles) + alerts;
             bar.update(seen);
@@ -408,8 +424,10 @@ public final class CrashBenchmark {
         }
     }
 
-    private long documents(URI health) throws InterruptedException {
+    /** Documents searchable now, by the search service's own count; 0 while it does not answer. */
+    private long documents() throws InterruptedException {
         try {
+            URI health = URI.create("http://127.0.0.1:" + webPort + "/health");
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5))
                     .build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = Json.MAPPER.readTree(response.body());

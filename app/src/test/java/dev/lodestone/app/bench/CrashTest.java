@@ -28,10 +28,10 @@ class CrashTest {
     @Test
     void aBrokerKilledUnderARunningPipelineLosesNothing() throws Exception {
         CrashBenchmark.Result result = CrashBenchmark.run(
-                new CrashBenchmark.Settings(1, 30, CrashBenchmark.Victim.BROKER, Duration.ofSeconds(3), 11), PROGRESS);
+                new CrashBenchmark.Settings(1, 24, CrashBenchmark.Victim.BROKER, Duration.ofSeconds(3), 11), PROGRESS);
 
-        assertEquals(new CrashBenchmark.Articles(30, 30, 0, 0), result.articles(), result.table());
-        assertEquals(new CrashBenchmark.Alerts(40, 40, 0, 0, 0, result.alerts().resent()), result.alerts(),
+        assertEquals(new CrashBenchmark.Articles(24, 24, 0, 0), result.articles(), result.table());
+        assertEquals(new CrashBenchmark.Alerts(32, 32, 0, 0, 0, result.alerts().resent()), result.alerts(),
                 result.table());
     }
 }
