@@ -6,6 +6,7 @@ import dev.lodestone.analyze.tag.TaggerBenchmark;
 import dev.lodestone.analyze.watchlist.WatchlistLoader;
 import dev.lodestone.analyze.story.StoryEvaluation;
 import dev.lodestone.app.bench.AnalyzeThroughput;
+import dev.lodestone.app.bench.CrashBenchmark;
 import dev.lodestone.app.bench.PipelineBenchmark;
 import dev.lodestone.ingest.extract.bench.ExtractionBenchmark;
 import dev.lodestone.search.benchmark.SearchBenchmark;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Lodestone's speed and quality; each benchmark prints a table.",
         subcommands = {BenchCommand.PipelineRun.class, BenchCommand.Extraction.class, BenchCommand.Metadata.class, BenchCommand.FeedCorpus.class,
-                BenchCommand.Search.class, BenchCommand.Tagger.class, BenchCommand.Analyze.class, BenchCommand.Mentions.class, BenchCommand.Stories.class})
+                BenchCommand.Search.class, BenchCommand.Tagger.class, BenchCommand.Analyze.class, BenchCommand.Mentions.class, BenchCommand.Stories.class,
+                BenchCommand.Crash.class})
 final class BenchCommand {
 
     @Command(name = "pipeline", mixinStandardHelpOptions = true,
@@ -166,6 +168,43 @@ final class BenchCommand {
             System.out.printf("%-34s %,12d %10.2f %,12.0f %10.2f%n", "analyze service (transactions on)",
                     result.articles(), result.seconds(), result.articlesPerSecond(), result.startSeconds());
             return 0;
+        }
+    }
+
+    @Command(name = "crash", mixinStandardHelpOptions = true,
+            description = "Kills the pipeline (or its broker) with SIGKILL at random moments while a local newswire "
+                    + "publishes, restarting it each time, then counts the index and a webhook receiver: articles lost "
+                    + "or duplicated, alerts lost or duplicated. Target: all zero. Exit code 1 when not.")
+    static final class Crash implements Callable<Integer> {
+        @Option(names = "--cycles", defaultValue = "20", description = "Kills. Default: ${DEFAULT-VALUE}.")
+        int cycles;
+
+        @Option(names = "--articles", defaultValue = "500", description = "Articles published. Default: ${DEFAULT-VALUE}.")
+        int articles;
+
+        @Option(names = "--kill", paramLabel = "pipeline|broker", defaultValue = "pipeline",
+                description = "What is killed: the whole pipeline with its embedded broker, or a broker running in a "
+                        + "process of its own under a pipeline that stays up. Default: ${DEFAULT-VALUE}.")
+        String kill;
+
+        @Option(names = "--max-uptime", defaultValue = "PT5S",
+                description = "Longest run between ready and the next kill. Default: ${DEFAULT-VALUE}.")
+        Duration maxUptime;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Content and kill moments. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            CrashBenchmark.Victim victim = switch (kill) {
+                case "pipeline" -> CrashBenchmark.Victim.PIPELINE;
+                case "broker" -> CrashBenchmark.Victim.BROKER;
+                default -> throw new IllegalArgumentException("--kill must be pipeline or broker, not " + kill);
+            };
+            CrashBenchmark.Result result = CrashBenchmark.run(
+                    new CrashBenchmark.Settings(cycles, articles, victim, maxUptime, seed), System.err);
+            System.out.println(result.table());
+            return result.clean() ? 0 : 1;
         }
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Watches the news for one story: ingests feeds and pages, tags the story's cast, "
                 + "indexes everything for search and alerts.",
         subcommands = {RunCommand.class, DemoCommand.class, FeedsCommand.class, ParseFeedCommand.class, ServiceCommand.Ingest.class, ServiceCommand.Analyze.class,
-                ServiceCommand.Search.class, ExtractCommand.class, TagCommand.class, ReindexCommand.class, BenchCommand.class,
+                ServiceCommand.Search.class, BrokerCommand.class, ExtractCommand.class, TagCommand.class, ReindexCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lodestone {
     @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text",
