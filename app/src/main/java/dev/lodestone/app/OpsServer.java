@@ -2,6 +2,7 @@ package dev.lodestone.app;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lodestone.core.ConsumerLag;
 import dev.lodestone.core.Health;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.KafkaSettings;
