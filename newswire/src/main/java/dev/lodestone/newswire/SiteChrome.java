@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The weight of a real news page around its story: inline critical CSS, tag-manager, ad and consent scripts,
@@ -23,6 +24,7 @@ final class SiteChrome {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<PageTemplate, String> CSS = new EnumMap<>(PageTemplate.class);
     private static final String MODULES = modules();
+    private static final Map<String, String> ICONS = new ConcurrentHashMap<>();
     private static final String[] SUBSECTIONS = {"Latest", "Analysis", "Explainers", "Opinion", "Video",
             "Podcasts", "Data", "Interviews", "In pictures", "Letters", "Live", "Archive"};
     private static final String[] SPONSORS = {"Lantern Air", "Meridian Bank", "Northwind Tools", "Saltmarsh Homes",
@@ -236,6 +238,10 @@ final class SiteChrome {
 
     /** An inline SVG icon; {@code detail} sets how many path segments it draws, as icon sets vary. */
     private static String icon(String name, int detail) {
+        return ICONS.computeIfAbsent(name + "/" + detail, key -> drawIcon(name, detail));
+    }
+
+    private static String drawIcon(String name, int detail) {
         var svg = new StringBuilder(600).append("<svg class=\"icon icon-").append(name)
                 .append("\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\"><path d=\"M12 2");
         int seed = name.hashCode();
