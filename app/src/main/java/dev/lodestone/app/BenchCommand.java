@@ -6,6 +6,7 @@ import dev.lodestone.analyze.tag.TaggerBenchmark;
 import dev.lodestone.analyze.watchlist.WatchlistLoader;
 import dev.lodestone.analyze.story.StoryEvaluation;
 import dev.lodestone.app.bench.AnalyzeThroughput;
+import dev.lodestone.app.bench.MemoryBenchmark;
 import dev.lodestone.app.bench.PipelineBenchmark;
 import dev.lodestone.ingest.extract.bench.ExtractionBenchmark;
 import dev.lodestone.search.benchmark.SearchBenchmark;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code lodestone bench}: the benchmarks behind the numbers in BENCHMARKS.md, each printing a table. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Lodestone's speed and quality; each benchmark prints a table.",
-        subcommands = {BenchCommand.PipelineRun.class, BenchCommand.Extraction.class, BenchCommand.Metadata.class, BenchCommand.FeedCorpus.class,
+        subcommands = {BenchCommand.PipelineRun.class, BenchCommand.Memory.class, BenchCommand.Extraction.class, BenchCommand.Metadata.class, BenchCommand.FeedCorpus.class,
                 BenchCommand.Search.class, BenchCommand.Tagger.class, BenchCommand.Analyze.class, BenchCommand.Mentions.class, BenchCommand.Stories.class})
 final class BenchCommand {
 
@@ -48,6 +49,34 @@ final class BenchCommand {
                     r.pollInterval().toMillis() + 2000);
             System.out.printf("%-46s %,9d ms p50 %,7d ms p99  (%,d of the %,d articles match the rule)%n",
                     "latency, feed to alerted", r.alertP50Millis(), r.alertP99Millis(), r.alerted(), r.paced());
+            return 0;
+        }
+    }
+
+    @Command(name = "memory", mixinStandardHelpOptions = true,
+            description = "The heap of the whole pipeline in one process holding a large index: builds the index from "
+                    + "synthetic articles, runs the pipeline on it with live articles and queries, prints heap after a "
+                    + "full GC. Run with the heap to check, e.g. LODESTONE_JAVA_OPTS=-Xmx1g. Target: steady in 1 GB "
+                    + "at 1,000,000 articles.")
+    static final class Memory implements Callable<Integer> {
+        @Option(names = "--articles", defaultValue = "1000000", description = "Articles in the index. Default: ${DEFAULT-VALUE}.")
+        int articles;
+
+        @Option(names = "--live", defaultValue = "1000", description = "Articles then fed through the pipeline. Default: ${DEFAULT-VALUE}.")
+        int live;
+
+        @Option(names = "--rate", defaultValue = "10", description = "Live articles per second. Default: ${DEFAULT-VALUE}.")
+        double rate;
+
+        @Override
+        public Integer call() throws Exception {
+            MemoryBenchmark.Result r = MemoryBenchmark.run(articles, live, rate, System.err);
+            System.out.printf("%-46s %,12d articles + %,d live in %.0f s, %,d queries%n", "index", r.indexed(),
+                    r.live(), r.liveSeconds(), r.queries());
+            System.out.printf("%-46s %,12d MB%n", "max heap (-Xmx)", r.maxHeapBytes() >> 20);
+            System.out.printf("%-46s %,12d MB  (peak %,d MB while running; %,d GCs, %,d ms)%n",
+                    "heap used after a full GC, pipeline running", r.heapAfterGcBytes() >> 20, r.peakHeapBytes() >> 20,
+                    r.gcCount(), r.gcMillis());
             return 0;
         }
     }

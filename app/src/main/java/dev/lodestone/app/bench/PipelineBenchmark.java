@@ -1,6 +1,5 @@
 package dev.lodestone.app.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lodestone.app.LodestoneConfig;
 import dev.lodestone.app.Pipeline;
 import dev.lodestone.core.ArticleId;
@@ -68,8 +67,9 @@ public final class PipelineBenchmark {
     public static Result run(int articles, Duration poll, PrintStream progress) throws Exception {
         SampleArticles content = synthetic(articles);
         Path data = Files.createTempDirectory("lodestone-bench-pipeline");
-        Map<String, Long> searchableAt = new ConcurrentHashMap<>();
-        Map<String, Long> alertedAt = new ConcurrentHashMap<>();
+        LiveFeedTimes times = new LiveFeedTimes();
+        Map<String, Long> searchableAt = times.searchableAt();
+        Map<String, Long> alertedAt = times.alertedAt();
         try (DemoNewswire newswire = DemoNewswire.start(content, 0, Duration.ZERO, 0, DemoNewswire.Hosts.ONE_PER_OUTLET)) {
             double ceiling = extractionCeiling(newswire);
             LodestoneConfig config = LodestoneConfig.bundled().withFeeds(newswire.feedUrls()).withAllowLoopback(true)
@@ -78,7 +78,7 @@ public final class PipelineBenchmark {
                     "bench"))) {
                 int port = pipeline.search().orElseThrow().port();
                 createAlertRule(port);
-                CompletableFuture<?> live = listen(port, searchableAt, alertedAt);
+                CompletableFuture<?> live = listen(port, times);
                 int burst = articles / 2;
                 long start = System.nanoTime();
                 List<String> burstIds = new ArrayList<>();
@@ -186,42 +186,15 @@ public final class PipelineBenchmark {
         return ArticleId.of(UrlCanonicalizer.canonicalize(newswire.urlOf(article)));
     }
 
-    /**
-     * Records when each article is announced on the live feed, as a page would see it: as an article (then it
-     * is searchable) and among the articles of an alert (then it is alerted on).
-     */
-    private static CompletableFuture<?> listen(int port, Map<String, Long> searchableAt, Map<String, Long> alertedAt)
-            throws InterruptedException {
+    /** Records when each article is announced on the live feed, as a page would see it. */
+    private static CompletableFuture<?> listen(int port, LiveFeedTimes times) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/live"))
                 .header("Accept", "text/event-stream").build();
         CompletableFuture<?> stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 // Async: were the response already in, thenAccept would read the endless stream on this thread.
-                .thenAcceptAsync(response -> {
-                    String[] event = {""};
-                    response.body().forEach(line -> {
-                        if (line.startsWith("event:")) {
-                            event[0] = line.substring(6).strip();
-                        } else if (line.startsWith("data:")) {
-                            record(event[0], line.substring(5), searchableAt, alertedAt);
-                        }
-                    });
-                });
+                .thenAcceptAsync(response -> response.body().forEach(line -> times.line(line, System.nanoTime())));
         Thread.sleep(300);
         return stream;
-    }
-
-    private static void record(String event, String data, Map<String, Long> searchableAt, Map<String, Long> alertedAt) {
-        long now = System.nanoTime();
-        try {
-            JsonNode json = Json.MAPPER.readTree(data);
-            switch (event) {
-                case "article" -> searchableAt.putIfAbsent(json.path("id").asText(), now);
-                case "alert" -> json.path("articleIds").forEach(id -> alertedAt.putIfAbsent(id.asText(), now));
-                default -> { }
-            }
-        } catch (IOException e) {
-            // Not JSON: no event of interest.
-        }
     }
 
     /** Waits until no article has joined an alert for {@link #ALERT_SETTLE}: the rule matches only some. */
