@@ -50,7 +50,7 @@ public final class PipelineBenchmark {
     private static final int PER_OUTLET = 40;
 
     /** Matches most of the sample articles, which are about the Pakistan–US minerals deal, but not all. */
-    static final String ALERT_QUERY = "pakistan OR minerals OR metals OR antimony OR china";
+    private static final String ALERT_QUERY = "pakistan OR minerals OR metals OR antimony OR china";
     /** How long the alerts may trail the last searchable article before the run stops waiting for more. */
     private static final Duration ALERT_SETTLE = Duration.ofSeconds(5);
 
