@@ -7,6 +7,7 @@ import dev.lodestone.analyze.watchlist.WatchlistLoader;
 import dev.lodestone.analyze.story.StoryEvaluation;
 import dev.lodestone.app.bench.AnalyzeThroughput;
 import dev.lodestone.app.bench.CrashBenchmark;
+import dev.lodestone.app.bench.MemoryBenchmark;
 import dev.lodestone.app.bench.PipelineBenchmark;
 import dev.lodestone.ingest.extract.bench.ExtractionBenchmark;
 import dev.lodestone.search.benchmark.SearchBenchmark;
@@ -21,14 +22,15 @@ import picocli.CommandLine.Option;
 /** {@code lodestone bench}: the benchmarks behind the numbers in BENCHMARKS.md, each printing a table. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Lodestone's speed and quality; each benchmark prints a table.",
-        subcommands = {BenchCommand.PipelineRun.class, BenchCommand.Extraction.class, BenchCommand.Metadata.class, BenchCommand.FeedCorpus.class,
-                BenchCommand.Search.class, BenchCommand.Tagger.class, BenchCommand.Analyze.class, BenchCommand.Mentions.class, BenchCommand.Stories.class,
-                BenchCommand.Crash.class})
+        subcommands = {BenchCommand.PipelineRun.class, BenchCommand.Crash.class, BenchCommand.Memory.class,
+                BenchCommand.Extraction.class, BenchCommand.Metadata.class, BenchCommand.FeedCorpus.class,
+                BenchCommand.Search.class, BenchCommand.Tagger.class, BenchCommand.Analyze.class,
+                BenchCommand.Mentions.class, BenchCommand.Stories.class})
 final class BenchCommand {
 
     @Command(name = "pipeline", mixinStandardHelpOptions = true,
             description = "The whole pipeline in one process on a local synthetic newswire: sustained articles/s and "
-                    + "latency from appearing in a feed to searchable, beside the extraction stage alone. Targets: 70% "
+                    + "latency from appearing in a feed to searchable and to alerted, beside the extraction stage alone. Targets: 70% "
                     + "of the extraction ceiling; p99 within the poll interval plus 2 s.")
     static final class PipelineRun implements Callable<Integer> {
         @Option(names = "--articles", defaultValue = "2000", description = "Articles. Default: ${DEFAULT-VALUE}.")
@@ -48,6 +50,36 @@ final class BenchCommand {
             System.out.printf("%-46s %,9d ms p50 %,7d ms p99  (%,d articles at %.0f/s; target p99 <= %,d ms)%n",
                     "latency, feed to searchable", r.latencyP50Millis(), r.latencyP99Millis(), r.paced(), r.pacedRate(),
                     r.pollInterval().toMillis() + 2000);
+            System.out.printf("%-46s %,9d ms p50 %,7d ms p99  (%,d of the %,d articles match the rule)%n",
+                    "latency, feed to alerted", r.alertP50Millis(), r.alertP99Millis(), r.alerted(), r.paced());
+            return 0;
+        }
+    }
+
+    @Command(name = "memory", mixinStandardHelpOptions = true,
+            description = "The heap of the whole pipeline in one process holding a large index: builds the index from "
+                    + "synthetic articles, runs the pipeline on it with live articles and queries, prints heap after a "
+                    + "full GC. Run with the heap to check, e.g. LODESTONE_JAVA_OPTS=-Xmx1g. Target: steady in 1 GB "
+                    + "at 1,000,000 articles.")
+    static final class Memory implements Callable<Integer> {
+        @Option(names = "--articles", defaultValue = "1000000", description = "Articles in the index. Default: ${DEFAULT-VALUE}.")
+        int articles;
+
+        @Option(names = "--live", defaultValue = "1000", description = "Articles then fed through the pipeline. Default: ${DEFAULT-VALUE}.")
+        int live;
+
+        @Option(names = "--rate", defaultValue = "10", description = "Live articles per second. Default: ${DEFAULT-VALUE}.")
+        double rate;
+
+        @Override
+        public Integer call() throws Exception {
+            MemoryBenchmark.Result r = MemoryBenchmark.run(articles, live, rate, System.err);
+            System.out.printf("%-46s %,12d articles + %,d live in %.0f s, %,d queries%n", "index", r.indexed(),
+                    r.live(), r.liveSeconds(), r.queries());
+            System.out.printf("%-46s %,12d MB%n", "max heap (-Xmx)", r.maxHeapBytes() >> 20);
+            System.out.printf("%-46s %,12d MB  (peak %,d MB while running; %,d GCs, %,d ms)%n",
+                    "heap used after a full GC, pipeline running", r.heapAfterGcBytes() >> 20, r.peakHeapBytes() >> 20,
+                    r.gcCount(), r.gcMillis());
             return 0;
         }
     }

@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * ({@link TopicFollower}), and reads it to the end before polling a source it took over, so a moved source
  * does not publish again what its previous owner did.
  *
- * <p>Sources are polled on a small pool of threads, each when its {@link dev.lodestone.ingest.feed.PollSchedule}
+ * <p>Sources are polled on a pool of {@link IngestSettings#pollThreads()} threads, each when its {@link dev.lodestone.ingest.feed.PollSchedule}
  * says after the end of its previous poll, so polls of one source never overlap. A slow or failing source
  * occupies one thread, for at most its number of fetches times the request timeout, and delays no other on a
  * free thread; requests to one host go one at a time, with a pause between them, whichever source they come
@@ -67,7 +67,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-    private static final int THREADS = 4;
     private static final int SEEN_URLS = 100_000;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(30);
@@ -109,7 +108,7 @@ public final class IngestService implements AutoCloseable {
         settings.sources().forEach(source -> configured.putIfAbsent(source.url().toString(), source));
         this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "lodestone-ingest"),
                 new StringSerializer(), JsonSerde.serializer());
-        this.scheduler = Executors.newScheduledThreadPool(THREADS, namedDaemonThreads());
+        this.scheduler = Executors.newScheduledThreadPool(settings.pollThreads(), namedDaemonThreads());
         this.published = new TopicFollower<>(bootstrapServers, "lodestone-ingest-articles", Topics.ARTICLES, Article.class,
                 (id, article) -> {
                     if (article != null) {

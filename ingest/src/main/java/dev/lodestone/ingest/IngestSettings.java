@@ -24,6 +24,11 @@ import java.util.Objects;
  * @param requestTimeout how long one fetch may take in all, redirects and body included
  * @param userAgent      sent with every request, so site owners can see who is calling and why
  * @param politeness     pauses per host, robots.txt and retries: what keeps ingest welcome on the sites it reads
+ * @param pollThreads    how many sources are polled at once. A poll reads its new pages one by one, mostly
+ *                       waiting: on the network, and on the pause its host is owed after each page. So the
+ *                       pages read per second across all hosts are about this many over the host delay (plus
+ *                       fetch time), and a few threads cap a busy hour's intake far below what the CPU could
+ *                       extract; a waiting thread costs no CPU
  */
 public record IngestSettings(
         List<FeedSource> sources,
@@ -34,7 +39,8 @@ public record IngestSettings(
         Duration connectTimeout,
         Duration requestTimeout,
         String userAgent,
-        Politeness politeness) {
+        Politeness politeness,
+        int pollThreads) {
 
     public static final String USER_AGENT = "Lodestone/0.1 (news monitor; +https://github.com/lodestone-news/lodestone)";
 
@@ -55,16 +61,23 @@ public record IngestSettings(
             throw new IllegalArgumentException("userAgent must name the crawler");
         }
         Objects.requireNonNull(politeness, "politeness");
+        if (pollThreads < 1) {
+            throw new IllegalArgumentException("pollThreads must be at least 1, got " + pollThreads);
+        }
     }
 
+    /** Sources polled at once by default: with the default 1 s host delay, about 16 pages a second. */
+    public static final int DEFAULT_POLL_THREADS = 16;
+
     /**
-     * Polls each feed every 2 minutes to 6 hours by its publishing rate, refuses loopback, caps bodies at
-     * 5 MB, 10 s to connect and 30 s per fetch, and is {@link Politeness#DEFAULT polite}.
+     * Polls each feed every 2 minutes to 6 hours by its publishing rate, {@value #DEFAULT_POLL_THREADS} at once,
+     * refuses loopback, caps bodies at 5 MB, 10 s to connect and 30 s per fetch, and is
+     * {@link Politeness#DEFAULT polite}.
      */
     public static IngestSettings defaults(List<URI> feeds) {
         return new IngestSettings(feeds.stream().map(FeedSource::feed).toList(), PollSchedule.DEFAULT.min(),
                 PollSchedule.DEFAULT.max(), false, 5 * 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                USER_AGENT, Politeness.DEFAULT);
+                USER_AGENT, Politeness.DEFAULT, DEFAULT_POLL_THREADS);
     }
 
     /** The URLs of the sources that are feeds (RSS, Atom, JSON Feed), in order. */
@@ -80,28 +93,32 @@ public record IngestSettings(
     /** Sets the shortest poll interval, raising the longest to it if need be. */
     public IngestSettings withPollInterval(Duration pollInterval) {
         Duration max = maxPollInterval.compareTo(pollInterval) < 0 ? pollInterval : maxPollInterval;
-        return new IngestSettings(sources, pollInterval, max, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
+        return new IngestSettings(sources, pollInterval, max, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness, pollThreads);
     }
 
     public IngestSettings withMaxPollInterval(Duration maxPollInterval) {
-        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness, pollThreads);
     }
 
     public IngestSettings withAllowLoopback(boolean allowLoopback) {
-        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness, pollThreads);
     }
 
     public IngestSettings withRequestTimeout(Duration requestTimeout) {
-        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness, pollThreads);
     }
 
     /** Polls these sources instead, of any type; an OPML feed list gives them ({@code Opml.read}). */
     public IngestSettings withSources(List<FeedSource> sources) {
-        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness, pollThreads);
+    }
+
+    public IngestSettings withPollThreads(int pollThreads) {
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness, pollThreads);
     }
 
     public IngestSettings withPoliteness(Politeness politeness) {
-        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness, pollThreads);
     }
 
     /** Sets only the pause between requests to one host; 0 lets tests run at full speed. */
@@ -110,7 +127,7 @@ public record IngestSettings(
     }
 
     public IngestSettings withMaxBodyBytes(int maxBodyBytes) {
-        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness);
+        return new IngestSettings(sources, pollInterval, maxPollInterval, allowLoopback, maxBodyBytes, connectTimeout, requestTimeout, userAgent, politeness, pollThreads);
     }
 
     private static void requirePositive(Duration duration, String name) {

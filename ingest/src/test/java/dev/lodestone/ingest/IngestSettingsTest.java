@@ -30,11 +30,20 @@ class IngestSettingsTest {
     }
 
     @Test
+    void fewerThanOnePollThreadIsRefusedNamingTheSetting() {
+        IngestSettings defaults = IngestSettings.defaults(List.of(URI.create("https://www.dawn.com/feeds/home")));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> defaults.withPollThreads(0));
+
+        assertEquals("pollThreads must be at least 1, got 0", e.getMessage());
+    }
+
+    @Test
     void withersChangeOnlyTheirOwnSetting() {
         IngestSettings defaults = IngestSettings.defaults(List.of(URI.create("https://www.dawn.com/feeds/home")));
         IngestSettings changed = defaults.withPollInterval(Duration.ofSeconds(30)).withAllowLoopback(true);
         assertEquals(new IngestSettings(defaults.sources(), Duration.ofSeconds(30), defaults.maxPollInterval(), true, defaults.maxBodyBytes(),
-                defaults.connectTimeout(), defaults.requestTimeout(), defaults.userAgent(), defaults.politeness()), changed);
+                defaults.connectTimeout(), defaults.requestTimeout(), defaults.userAgent(), defaults.politeness(), defaults.pollThreads()), changed);
     }
 
     @Test

@@ -6,30 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Renders an article page the way a real news site serves one: metadata for crawlers (canonical link, Open
  * Graph, JSON-LD {@code NewsArticle}), and around the story the clutter an extractor must leave out —
- * navigation, an ad slot, breadcrumbs, a "Read more" box and a newsletter box inside the article, a "Most
- * read" aside, reader comments and a footer. The outlet's {@link PageTemplate} varies the markup.
+ * navigation, ad slots, breadcrumbs, a "Read more" box and a newsletter box inside the article, a "Most
+ * read" aside, sponsored links, reader comments and a footer — at the weight of a real page, scripts and
+ * styles included ({@link SiteChrome}). The outlet's {@link PageTemplate} varies the markup.
  */
 public final class ArticlePage {
     /** Shown in every footer so that nobody mistakes a demo page for real reporting. */
     public static final String SAMPLE_NOTE = "Sample content written for Lodestone's demo — a fictional outlet.";
 
     private static final int MOST_READ = 5;
+    /** Where the ad slot inside the story goes, on stories long enough to carry one. */
+    private static final int IN_ARTICLE_AD_AFTER = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String[]> COMMENTS = List.of(
-            new String[] {"Farah_K", "Useful summary. Would like to see the full figures published, though."},
-            new String[] {"old_hand_1962", "Been reading this paper for thirty years and the comment section "
-                    + "still makes me laugh more than the cartoons."},
-            new String[] {"M. Qureshi", "Can someone explain why this matters for ordinary people? Genuine question."},
-            new String[] {"riverside_reader", "Good reporting. The second paragraph says it all."},
-            new String[] {"Tariq from Hyderabad", "We have heard such promises before. Let us wait and see."},
-            new String[] {"jd_annapolis", "Sharing this with my book club, we were just talking about it."},
-            new String[] {"Noor", "Please fix the mobile site, the ads cover half the screen."},
-            new String[] {"quietobserver", "Balanced piece. More of this, less shouting."});
-
     private ArticlePage() {}
 
     /**
@@ -43,12 +36,12 @@ public final class ArticlePage {
             URI baseUrl) {
         List<SampleArticle> others = outletNewestFirst.stream().filter(a -> !a.equals(article)).toList();
         PageTemplate t = outlet.template();
-        var html = new StringBuilder(16_384);
+        SplittableRandom variation = SiteChrome.variation(article);
+        var html = new StringBuilder(131_072);
         head(html, outlet, article, baseUrl);
         html.append("<body class=\"").append(t.bodyClass()).append("\">\n");
-        header(html, outlet);
-        html.append("<div class=\"ad ad-leaderboard\">Advertisement <span class=\"ad-copy\">Fly Lantern Air: ")
-                .append("three new routes this winter. Book now.</span></div>\n");
+        header(html, outlet, variation);
+        SiteChrome.adSlot(html, "leaderboard", 728, 90);
         html.append("<main class=\"layout\">\n");
         breadcrumbs(html, outlet, article);
         if (t.asideFirst()) {
@@ -58,9 +51,11 @@ public final class ArticlePage {
         if (!t.asideFirst()) {
             mostRead(html, others);
         }
-        comments(html, article);
+        SiteChrome.sponsoredGrid(html, variation);
+        SiteChrome.commentThread(html, article, variation);
         html.append("</main>\n");
         footer(html, outlet);
+        SiteChrome.bodyScripts(html, outlet, article, others);
         html.append("</body>\n</html>\n");
         return html.toString();
     }
@@ -86,7 +81,9 @@ public final class ArticlePage {
                 .append(Html.escape(outlet.feedPath())).append("\">\n")
                 .append("<link rel=\"stylesheet\" href=\"/").append(outlet.id()).append("/assets/site.css\">\n")
                 .append("<script type=\"application/ld+json\">").append(jsonLd(outlet, article, url))
-                .append("</script>\n</head>\n");
+                .append("</script>\n");
+        SiteChrome.headExtras(html, outlet);
+        html.append("</head>\n");
     }
 
     private static String jsonLd(Outlet outlet, SampleArticle article, String url) {
@@ -107,7 +104,7 @@ public final class ArticlePage {
         }
     }
 
-    private static void header(StringBuilder html, Outlet outlet) {
+    private static void header(StringBuilder html, Outlet outlet, SplittableRandom variation) {
         html.append("<header class=\"site-header\">\n<a class=\"logo\" href=\"").append(outlet.homePath())
                 .append("\">").append(Html.escape(outlet.name())).append("</a>\n<p class=\"tagline\">")
                 .append(Html.escape(outlet.tagline())).append("</p>\n<nav class=\"main-nav\" aria-label=\"Sections\">")
@@ -116,7 +113,9 @@ public final class ArticlePage {
             html.append("<li><a href=\"").append(Html.escape(outlet.sectionPath(section))).append("\">")
                     .append(Html.escape(section)).append("</a></li>\n");
         }
-        html.append("</ul>\n</nav>\n</header>\n");
+        html.append("</ul>\n</nav>\n");
+        SiteChrome.megaMenu(html, outlet, variation);
+        html.append("</header>\n");
     }
 
     private static void breadcrumbs(StringBuilder html, Outlet outlet, SampleArticle article) {
@@ -134,6 +133,7 @@ public final class ArticlePage {
                 .append("</span> <time datetime=\"").append(article.publishedAt()).append("\">")
                 .append(Html.escape(date)).append("</time></div>\n<div class=\"").append(t.textClass())
                 .append("\">\n");
+        SiteChrome.storyMedia(html, outlet, article);
         SampleArticle readMore = others.stream().filter(a -> a.section().equals(article.section())).findFirst()
                 .orElse(others.isEmpty() ? null : others.get(0));
         List<String> paragraphs = article.paragraphs();
@@ -143,6 +143,9 @@ public final class ArticlePage {
                 html.append("<div class=\"related-box\"><strong>Read more:</strong> <a href=\"")
                         .append(Html.escape(readMore.path())).append("\">").append(Html.escape(readMore.title()))
                         .append("</a></div>\n");
+            }
+            if (i + 1 == IN_ARTICLE_AD_AFTER && paragraphs.size() > IN_ARTICLE_AD_AFTER + 1) {
+                SiteChrome.adSlot(html, "in-article", 300, 250);
             }
         }
         html.append("</div>\n<div class=\"newsletter-signup\">\n<h3>Get the morning briefing</h3>\n")
@@ -160,23 +163,15 @@ public final class ArticlePage {
         html.append("<aside class=\"most-read\">\n<h2>Most read</h2>\n<ol>\n");
         others.stream().limit(MOST_READ).forEach(a -> html.append("<li><a href=\"").append(Html.escape(a.path()))
                 .append("\">").append(Html.escape(a.title())).append("</a></li>\n"));
-        html.append("</ol>\n</aside>\n");
-    }
-
-    private static void comments(StringBuilder html, SampleArticle article) {
-        int first = Math.floorMod(article.slug().hashCode(), COMMENTS.size());
-        int count = 2 + Math.floorMod(article.slug().length(), 2);
-        html.append("<section class=\"comments\" id=\"comments\">\n<h2>Comments (").append(count).append(")</h2>\n");
-        for (int i = 0; i < count; i++) {
-            String[] comment = COMMENTS.get((first + i * 3) % COMMENTS.size());
-            html.append("<div class=\"comment\"><p class=\"comment-author\">").append(Html.escape(comment[0]))
-                    .append("</p><p class=\"comment-text\">").append(Html.escape(comment[1])).append("</p></div>\n");
-        }
-        html.append("</section>\n");
+        html.append("</ol>\n");
+        SiteChrome.adSlot(html, "sidebar", 300, 600);
+        html.append("</aside>\n");
     }
 
     private static void footer(StringBuilder html, Outlet outlet) {
-        html.append("<footer class=\"site-footer\">\n<p>© 2025 ").append(Html.escape(outlet.name()))
+        html.append("<footer class=\"site-footer\">\n");
+        SiteChrome.footerColumns(html, outlet);
+        html.append("<p>© 2025 ").append(Html.escape(outlet.name()))
                 .append(". All rights reserved.</p>\n<ul class=\"footer-links\">")
                 .append("<li><a href=\"").append(outlet.homePath()).append("about/\">About us</a></li>")
                 .append("<li><a href=\"").append(outlet.homePath()).append("contact/\">Contact</a></li>")

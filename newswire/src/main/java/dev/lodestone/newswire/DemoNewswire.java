@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -36,20 +37,38 @@ import org.slf4j.LoggerFactory;
  * each outlet's home page and the article pages {@code /{outlet}/{yyyy}/{mm}/{slug}.html}. An article not yet
  * published answers 404 exactly like a page that does not exist.
  *
- * <p>Binds 127.0.0.1 only: the demo is never reachable from another machine.
+ * <p>{@link Hosts#ONE_PER_OUTLET} serves each outlet from its own loopback address as well (127.0.0.2,
+ * 127.0.0.3, ...; Linux routes all of 127.0.0.0/8 to the loopback interface), with URLs, feeds and pages
+ * naming that address, so that a crawler sees one host per outlet, as on the web, and its per-host politeness
+ * (one request at a time per host) limits the demo no more than it limits a real deployment. Where the system
+ * answers only on 127.0.0.1 (macOS by default), the outlets share it, with a warning.
+ *
+ * <p>Binds loopback addresses only: the demo is never reachable from another machine.
  */
 public final class DemoNewswire implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DemoNewswire.class);
     private static final String HTML = "text/html; charset=utf-8";
+    /** Threads answering requests: the pipeline fetches from up to a handful of hosts at once. */
+    private static final int HANDLER_THREADS = 4;
 
     private final SampleArticles content;
     private final Map<String, Outlet> outletsById;
     private final Map<String, Integer> releaseIndexByPath;
     private final HttpServer server;
+    private final List<HttpServer> outletServers = new ArrayList<>();
+    private final Map<String, URI> outletBaseUrls = new HashMap<>();
     private final ExecutorService handlers;
     private final ScheduledExecutorService releases;
     private final URI baseUrl;
     private volatile int released;
+
+    /** Where the outlets are served. */
+    public enum Hosts {
+        /** Every outlet on 127.0.0.1, under the newswire's root. */
+        ONE,
+        /** Each outlet on a loopback address of its own, 127.0.0.2 onwards, at the newswire's port. */
+        ONE_PER_OUTLET
+    }
 
     static {
         // The JDK server writes headers and body separately; without TCP_NODELAY every response on a kept-alive
@@ -58,7 +77,7 @@ public final class DemoNewswire implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private DemoNewswire(SampleArticles content, int port, int initiallyReleased) throws IOException {
+    private DemoNewswire(SampleArticles content, int port, int initiallyReleased, Hosts hosts) throws IOException {
         this.content = content;
         this.outletsById = content.outlets().stream().collect(Collectors.toMap(Outlet::id, Function.identity()));
         var byPath = new HashMap<String, Integer>();
@@ -68,12 +87,36 @@ public final class DemoNewswire implements AutoCloseable {
         this.releaseIndexByPath = Map.copyOf(byPath);
         this.released = Math.max(0, Math.min(initiallyReleased, content.articles().size()));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        this.handlers = Executors.newFixedThreadPool(2, daemon("newswire-http"));
+        this.handlers = Executors.newFixedThreadPool(HANDLER_THREADS, daemon("newswire-http"));
         this.releases = Executors.newSingleThreadScheduledExecutor(daemon("newswire-release"));
         server.setExecutor(handlers);
         server.createContext("/", this::handle);
         this.baseUrl = URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
                 + server.getAddress().getPort() + "/");
+        if (hosts == Hosts.ONE_PER_OUTLET) {
+            serveOutletsOnTheirOwnAddresses(server.getAddress().getPort());
+        }
+    }
+
+    private void serveOutletsOnTheirOwnAddresses(int port) throws IOException {
+        List<Outlet> outlets = content.outlets();
+        try {
+            for (int i = 0; i < outlets.size(); i++) {
+                int n = i + 2;
+                InetAddress address = InetAddress.getByAddress(new byte[] {127, (byte) (n >> 16), (byte) (n >> 8), (byte) n});
+                HttpServer outletServer = HttpServer.create(new InetSocketAddress(address, port), 0);
+                outletServer.setExecutor(handlers);
+                outletServer.createContext("/", this::handle);
+                outletServers.add(outletServer);
+                outletBaseUrls.put(outlets.get(i).id(), URI.create("http://" + address.getHostAddress() + ":" + port + "/"));
+            }
+        } catch (BindException e) {
+            log.warn("Newswire: cannot bind loopback addresses beyond 127.0.0.1 ({}); every outlet is served there",
+                    e.getMessage());
+            outletServers.forEach(s -> s.stop(0));
+            outletServers.clear();
+            outletBaseUrls.clear();
+        }
     }
 
     /** Starts the newswire on the bundled sample content. */
@@ -92,39 +135,56 @@ public final class DemoNewswire implements AutoCloseable {
      */
     public static DemoNewswire start(SampleArticles content, int port, Duration releaseInterval,
             int initiallyReleased) {
+        return start(content, port, releaseInterval, initiallyReleased, Hosts.ONE);
+    }
+
+    /**
+     * Starts the newswire, serving the outlets as {@code hosts} says.
+     *
+     * @see #start(SampleArticles, int, Duration, int)
+     */
+    public static DemoNewswire start(SampleArticles content, int port, Duration releaseInterval,
+            int initiallyReleased, Hosts hosts) {
         if (releaseInterval.isNegative()) {
             throw new IllegalArgumentException("releaseInterval must not be negative: " + releaseInterval);
         }
         DemoNewswire newswire;
         try {
-            newswire = new DemoNewswire(content, port, initiallyReleased);
+            newswire = new DemoNewswire(content, port, initiallyReleased, hosts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve the demo newswire on 127.0.0.1:" + port, e);
         }
         newswire.server.start();
+        newswire.outletServers.forEach(HttpServer::start);
         if (!releaseInterval.isZero()) {
             long millis = Math.max(1, releaseInterval.toMillis());
             newswire.releases.scheduleAtFixedRate(newswire::releaseScheduled, millis, millis, TimeUnit.MILLISECONDS);
         }
-        log.info("Newswire: serving {} outlets at {} ({}/{} published{})", content.outlets().size(),
-                newswire.baseUrl, newswire.released, newswire.totalCount(),
+        log.info("Newswire: serving {} outlets at {}{} ({}/{} published{})", content.outlets().size(),
+                newswire.baseUrl, newswire.outletServers.isEmpty() ? "" : ", each also on a loopback address of its own",
+                newswire.released, newswire.totalCount(),
                 releaseInterval.isZero() ? "" : ", one more every " + releaseInterval.toMillis() + " ms");
         return newswire;
     }
 
     /** The feed of every outlet, in the order of the content's outlets. */
     public List<URI> feedUrls() {
-        return content.outlets().stream().map(o -> baseUrl.resolve(o.feedPath())).toList();
+        return content.outlets().stream().map(o -> baseUrlOf(o).resolve(o.feedPath())).toList();
     }
 
-    /** The root of the site, e.g. {@code http://127.0.0.1:41234/}. */
+    /** The root of the outlet's site: its own address with {@link Hosts#ONE_PER_OUTLET}, else {@link #baseUrl()}. */
+    public URI baseUrlOf(Outlet outlet) {
+        return outletBaseUrls.getOrDefault(outlet.id(), baseUrl);
+    }
+
+    /** The root of the newswire, e.g. {@code http://127.0.0.1:41234/}, which serves every outlet too. */
     public URI baseUrl() {
         return baseUrl;
     }
 
     /** The absolute URL of an article's page, published or not. */
     public URI urlOf(SampleArticle article) {
-        return baseUrl.resolve(article.path());
+        return baseUrlOf(outletsById.get(article.outlet())).resolve(article.path());
     }
 
     public SampleArticles content() {
@@ -159,6 +219,7 @@ public final class DemoNewswire implements AutoCloseable {
     public void close() {
         releases.shutdownNow();
         server.stop(0);
+        outletServers.forEach(s -> s.stop(0));
         handlers.shutdownNow();
     }
 
@@ -202,7 +263,7 @@ public final class DemoNewswire implements AutoCloseable {
 
     private void route(HttpExchange exchange, String path) throws IOException {
         if (path.equals("/")) {
-            send(exchange, 200, HTML, IndexPages.newswire(content.outlets(), baseUrl));
+            send(exchange, 200, HTML, IndexPages.newswire(content.outlets(), this::baseUrlOf));
             return;
         }
         String[] segments = path.substring(1).split("/", -1);
@@ -210,7 +271,7 @@ public final class DemoNewswire implements AutoCloseable {
         if (outlet == null) {
             notFound(exchange);
         } else if (path.equals(outlet.feedPath())) {
-            sendFeed(exchange, Feeds.render(outlet, publishedNewestFirst(outlet.id()), baseUrl), outlet.feed());
+            sendFeed(exchange, Feeds.render(outlet, publishedNewestFirst(outlet.id()), baseUrlOf(outlet)), outlet.feed());
         } else if (path.equals(outlet.homePath())) {
             send(exchange, 200, HTML, IndexPages.outletHome(outlet, publishedNewestFirst(outlet.id())));
         } else {
@@ -220,7 +281,7 @@ public final class DemoNewswire implements AutoCloseable {
             } else {
                 SampleArticle article = content.articles().get(index);
                 send(exchange, 200, HTML,
-                        ArticlePage.render(outlet, article, publishedNewestFirst(outlet.id()), baseUrl));
+                        ArticlePage.render(outlet, article, publishedNewestFirst(outlet.id()), baseUrlOf(outlet)));
             }
         }
     }

@@ -2,17 +2,18 @@ package dev.lodestone.newswire;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 
 /** The newswire's front page (outlets and their feeds) and each outlet's home page (its published articles). */
 final class IndexPages {
     private IndexPages() {}
 
-    static String newswire(List<Outlet> outlets, URI baseUrl) {
+    static String newswire(List<Outlet> outlets, Function<Outlet, URI> baseUrlOf) {
         var html = start("Lodestone demo newswire");
         html.append("<h1>Lodestone demo newswire</h1>\n<p>").append(Html.escape(ArticlePage.SAMPLE_NOTE))
                 .append("</p>\n<ul class=\"outlets\">\n");
         for (Outlet outlet : outlets) {
-            String feed = Feeds.absolute(baseUrl, outlet.feedPath());
+            String feed = Feeds.absolute(baseUrlOf.apply(outlet), outlet.feedPath());
             html.append("<li><a href=\"").append(outlet.homePath()).append("\">").append(Html.escape(outlet.name()))
                     .append("</a> — ").append(outlet.feed()).append(" feed: <a class=\"feed\" href=\"")
                     .append(Html.escape(feed)).append("\">").append(Html.escape(feed)).append("</a></li>\n");

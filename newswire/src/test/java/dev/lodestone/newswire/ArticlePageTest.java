@@ -80,6 +80,24 @@ class ArticlePageTest {
     }
 
     @Test
+    void aPageWeighsAsMuchAsARealNewsPageMostOfItScriptsStylesAndSiteFurniture() {
+        String page = ArticlePage.render(harbourTimes, crane, List.of(regatta, profits, crane), BASE);
+        int story = String.join("", crane.paragraphs()).length();
+
+        assertTrue(page.length() > 50_000 && page.length() < 300_000, "page of " + page.length() + " characters");
+        assertTrue(story * 20 < page.length(), "story of " + story + " characters in a page of " + page.length());
+        assertTrue(page.contains("<script id=\"__APP_STATE__\" type=\"application/json\">"), "hydration state");
+        assertTrue(page.contains("<style id=\"critical-css\">"), "inline styles");
+    }
+
+    @Test
+    void anArticlesPageIsTheSameOnEveryRequest() {
+        List<SampleArticle> outlet = List.of(regatta, profits, crane);
+
+        assertEquals(ArticlePage.render(harbourTimes, crane, outlet, BASE), ArticlePage.render(harbourTimes, crane, outlet, BASE));
+    }
+
+    @Test
     void outletsWithDifferentTemplatesUseDifferentMarkupAroundTheStory() {
         Outlet asWire = new Outlet(harbourTimes.id(), harbourTimes.name(), harbourTimes.tagline(),
                 harbourTimes.feed(), PageTemplate.WIRE, harbourTimes.sections());

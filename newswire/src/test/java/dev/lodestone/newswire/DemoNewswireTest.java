@@ -154,6 +154,21 @@ class DemoNewswireTest {
         assertEquals("127.0.0.1", newswire.baseUrl().getHost());
     }
 
+    @Test
+    void withAHostPerOutletEachOutletsFeedAndPagesAreServedFromALoopbackAddressOfItsOwn() throws Exception {
+        newswire = DemoNewswire.start(Fixtures.small(), 0, Duration.ZERO, 4, DemoNewswire.Hosts.ONE_PER_OUTLET);
+        URI harbourFeed = newswire.feedUrls().get(0);
+        URI valleyFeed = newswire.feedUrls().get(1);
+        SampleArticle crane = newswire.content().articles().get(0);
+
+        assertEquals(List.of("127.0.0.2", "127.0.0.3"), List.of(harbourFeed.getHost(), valleyFeed.getHost()));
+        assertEquals(newswire.baseUrl().getPort(), harbourFeed.getPort());
+        assertEquals("127.0.0.2", newswire.urlOf(crane).getHost());
+        assertTrue(links(Fixtures.parseXml(get(harbourFeed).body())).contains(newswire.urlOf(crane).toString()));
+        assertTrue(get(newswire.urlOf(crane)).body().contains("<link rel=\"canonical\" href=\"" + newswire.urlOf(crane)
+                + "\">"));
+    }
+
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());

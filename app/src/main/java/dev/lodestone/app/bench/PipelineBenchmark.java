@@ -17,12 +17,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,33 +32,53 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole pipeline in one process on a local synthetic newswire: feeds polled, pages fetched and extracted,
- * articles tagged and indexed, each one's arrival on the search page's live feed ({@code /api/live}) timed.
+ * articles tagged, indexed and matched against an alert rule, each one's arrival on the search page's live
+ * feed ({@code /api/live}) timed, as an article and as part of an alert.
+ *
+ * <p>Each outlet is served from a loopback address of its own ({@link DemoNewswire.Hosts#ONE_PER_OUTLET}), as
+ * outlets are separate hosts on the web: ingest fetches one page at a time per host, out of politeness, and
+ * one host for every outlet would measure that rule rather than the pipeline. The pages weigh what real
+ * article pages weigh, scripts, menus and comments included, so that fetching and extraction cost what they do.
  *
  * <p>Two phases. A burst publishes half the articles at once and measures the sustained rate until the last
  * is searchable. Then the rest appear one by one at half that rate, and each one's latency from appearing in
- * its feed to searchable is recorded; at a rate the pipeline sustains, that latency is what a newsroom sees.
- * Beside it, the ceiling: the extraction stage alone on the same pages, on one thread.
+ * its feed to searchable and to alerted is recorded; at a rate the pipeline sustains, that latency is what a
+ * newsroom sees. Beside it, the ceiling: the extraction stage alone on the same pages, on one thread.
  */
 public final class PipelineBenchmark {
     /** Articles per outlet feed: the newswire lists an outlet's 50 newest, so no item scrolls out unseen. */
     private static final int PER_OUTLET = 40;
 
+    /** Matches most of the sample articles, which are about the Pakistan–US minerals deal, but not all. */
+    private static final String ALERT_QUERY = "pakistan OR minerals OR metals OR antimony OR china";
+    /** How long the alerts may trail the last searchable article before the run stops waiting for more. */
+    private static final Duration ALERT_SETTLE = Duration.ofSeconds(5);
+
+    /**
+     * @param alerted         how many of the paced articles were alerted on (those the rule matches)
+     * @param alertP50Millis  latency from appearing in a feed to being part of an alert on the live feed
+     */
     public record Result(int burst, double burstSeconds, double articlesPerSecond, int paced, double pacedRate,
-                         long latencyP50Millis, long latencyP99Millis, double extractionCeiling, Duration pollInterval) {}
+                         long latencyP50Millis, long latencyP99Millis, int alerted, long alertP50Millis,
+                         long alertP99Millis, double extractionCeiling, Duration pollInterval) {}
 
     private PipelineBenchmark() {}
 
     public static Result run(int articles, Duration poll, PrintStream progress) throws Exception {
         SampleArticles content = synthetic(articles);
         Path data = Files.createTempDirectory("lodestone-bench-pipeline");
-        Map<String, Long> searchableAt = new ConcurrentHashMap<>();
-        try (DemoNewswire newswire = DemoNewswire.start(content, 0, Duration.ZERO, 0)) {
-            double ceiling = extractionCeiling(content, newswire.baseUrl());
+        LiveFeedTimes times = new LiveFeedTimes();
+        Map<String, Long> searchableAt = times.searchableAt();
+        Map<String, Long> alertedAt = times.alertedAt();
+        try (DemoNewswire newswire = DemoNewswire.start(content, 0, Duration.ZERO, 0, DemoNewswire.Hosts.ONE_PER_OUTLET)) {
+            double ceiling = extractionCeiling(newswire);
             LodestoneConfig config = LodestoneConfig.bundled().withFeeds(newswire.feedUrls()).withAllowLoopback(true)
                     .withPollInterval(poll).withHostDelay(Duration.ZERO);
             try (Pipeline pipeline = Pipeline.start(new Pipeline.Options(config, Pipeline.all(), null, data, 0, 0, -1,
                     "bench"))) {
-                CompletableFuture<?> live = listen(pipeline.search().orElseThrow().port(), searchableAt);
+                int port = pipeline.search().orElseThrow().port();
+                createAlertRule(port);
+                CompletableFuture<?> live = listen(port, times);
                 int burst = articles / 2;
                 long start = System.nanoTime();
                 List<String> burstIds = new ArrayList<>();
@@ -85,11 +107,13 @@ public final class PipelineBenchmark {
                 }
                 pacing.done();
                 awaitAll(List.copyOf(appeared.keySet()), searchableAt, new Progress("searchable", paced, progress));
+                awaitQuiet(alertedAt);
                 live.cancel(true);
-                long[] latencies = appeared.entrySet().stream()
-                        .mapToLong(e -> (searchableAt.get(e.getKey()) - e.getValue()) / 1_000_000).sorted().toArray();
+                long[] latencies = latencies(appeared, searchableAt);
+                long[] alertLatencies = latencies(appeared, alertedAt);
                 return new Result(burst, burstSeconds, rate, paced, pacedRate, percentile(latencies, 0.50),
-                        percentile(latencies, 0.99), ceiling, poll);
+                        percentile(latencies, 0.99), alertLatencies.length, percentile(alertLatencies, 0.50),
+                        percentile(alertLatencies, 0.99), ceiling, poll);
             }
         } finally {
             deleteQuietly(data);
@@ -116,19 +140,46 @@ public final class PipelineBenchmark {
         return new SampleArticles("Synthetic copies of the sample newswire, for benchmarks.", generated, copies);
     }
 
-    /** Pages per second the extractor alone reaches on one thread over the same pages, warm. */
-    private static double extractionCeiling(SampleArticles content, URI base) {
-        Map<String, Outlet> outlets = new ConcurrentHashMap<>();
+    /**
+     * Pages per second the extractor alone reaches on one thread over the same pages, warm: each page as the
+     * newswire serves it just after publication, listing the outlet's earlier articles.
+     */
+    private static double extractionCeiling(DemoNewswire newswire) {
+        SampleArticles content = newswire.content();
+        Map<String, Outlet> outlets = new HashMap<>();
         content.outlets().forEach(o -> outlets.put(o.id(), o));
-        List<String> pages = new ArrayList<>();
+        Map<String, List<SampleArticle>> newestFirst = new HashMap<>();
+        List<byte[]> pages = new ArrayList<>();
+        List<URI> urls = new ArrayList<>();
         for (SampleArticle article : content.articles()) {
-            pages.add(ArticlePage.render(outlets.get(article.outlet()), article, List.of(), base));
+            Outlet outlet = outlets.get(article.outlet());
+            List<SampleArticle> earlier = newestFirst.computeIfAbsent(outlet.id(), id -> new ArrayList<>());
+            earlier.add(0, article);
+            pages.add(ArticlePage.render(outlet, article, earlier, newswire.baseUrlOf(outlet)).getBytes(StandardCharsets.UTF_8));
+            urls.add(newswire.urlOf(article));
         }
-        URI url = base.resolve("/page.html");
-        pages.forEach(page -> ArticleExtractor.extract(page, url));
+        for (int i = 0; i < pages.size(); i++) {
+            ArticleExtractor.extract(pages.get(i), StandardCharsets.UTF_8, urls.get(i));
+        }
         long start = System.nanoTime();
-        pages.forEach(page -> ArticleExtractor.extract(page, url));
+        for (int i = 0; i < pages.size(); i++) {
+            ArticleExtractor.extract(pages.get(i), StandardCharsets.UTF_8, urls.get(i));
+        }
         return pages.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** A real-time rule for {@link #ALERT_QUERY}, with room for an alert per article, created over the API. */
+    private static void createAlertRule(int port) throws IOException, InterruptedException {
+        String rule = Json.MAPPER.writeValueAsString(Map.of("name", "Pipeline benchmark", "query", ALERT_QUERY,
+                "maxPerHour", 1_000_000));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alert-rules"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(rule)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("could not create the alert rule: HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
     }
 
     private static String idOf(DemoNewswire newswire, SampleArticle article) {
@@ -136,25 +187,28 @@ public final class PipelineBenchmark {
     }
 
     /** Records when each article is announced on the live feed, as a page would see it. */
-    private static CompletableFuture<?> listen(int port, Map<String, Long> searchableAt) throws InterruptedException {
+    private static CompletableFuture<?> listen(int port, LiveFeedTimes times) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/live"))
                 .header("Accept", "text/event-stream").build();
         CompletableFuture<?> stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 // Async: were the response already in, thenAccept would read the endless stream on this thread.
-                .thenAcceptAsync(response -> response.body().forEach(line -> {
-                    if (line.startsWith("data:")) {
-                        try {
-                            String id = Json.MAPPER.readTree(line.substring(5)).path("id").asText(null);
-                            if (id != null) {
-                                searchableAt.putIfAbsent(id, System.nanoTime());
-                            }
-                        } catch (IOException e) {
-                            // Not an article event.
-                        }
-                    }
-                }));
+                .thenAcceptAsync(response -> response.body().forEach(line -> times.line(line, System.nanoTime())));
         Thread.sleep(300);
         return stream;
+    }
+
+    /** Waits until no article has joined an alert for {@link #ALERT_SETTLE}: the rule matches only some. */
+    private static void awaitQuiet(Map<String, Long> alertedAt) throws InterruptedException {
+        int seen = -1;
+        while (seen != alertedAt.size()) {
+            seen = alertedAt.size();
+            Thread.sleep(ALERT_SETTLE.toMillis());
+        }
+    }
+
+    private static long[] latencies(Map<String, Long> appeared, Map<String, Long> reachedAt) {
+        return appeared.entrySet().stream().filter(e -> reachedAt.containsKey(e.getKey()))
+                .mapToLong(e -> (reachedAt.get(e.getKey()) - e.getValue()) / 1_000_000).sorted().toArray();
     }
 
     private static long awaitAll(List<String> ids, Map<String, Long> searchableAt, Progress bar) throws InterruptedException {
