@@ -1,13 +1,16 @@
-package dev.lodestone.search.alert;
+package dev.lodestone.search.benchmark;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.lodestone.core.AlertRule;
+import dev.lodestone.core.Article;
+import dev.lodestone.core.ArticleId;
+import dev.lodestone.core.EmbeddedKafka;
 import dev.lodestone.core.JsonSerde;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.TaggedArticle;
 import dev.lodestone.core.Topics;
 import dev.lodestone.search.SearchService;
-import dev.lodestone.search.StoryArticles;
+import dev.lodestone.search.alert.AlertService;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -27,12 +31,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code lodestone.tagged}) to its alert delivered to a webhook, through the whole running service: matching,
  * deciding, and delivery, each over a real embedded broker, with the shipped rules active too. Articles are
  * produced at a steady rate, each its own story, so each gives one webhook call.
- * <pre>
- * mvn -q -o -pl search test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -cp search/target/classes:search/target/test-classes:$(cat /tmp/cp.txt) \
- *     dev.lodestone.search.alert.AlertLatencyBenchmark 10000 200
- * </pre>
- * Arguments: articles (default 10,000), articles per second (default 200). Before them, 500 articles warm up
+ * Run it with {@code lodestone bench alert-latency [--articles N] [--rate R]}.
+ * Arguments of {@link #main}: articles (default 10,000), articles per second (default 200). Before them, 500 articles warm up
  * every consumer group and the JIT, and are waited for; they are not counted.
  */
 public final class AlertLatencyBenchmark {
@@ -55,13 +55,23 @@ public final class AlertLatencyBenchmark {
         long start = System.nanoTime();
         for (int i = from; i < to; i++) {
             LockSupport.parkNanos(start + (i - from) * intervalNanos - System.nanoTime());
-            TaggedArticle article = StoryArticles.tagged("https://bench.example/" + i, "bench.example",
-                    "Neodymium cargo " + i, "Cargo " + i + " of neodymium left Karachi.", Instant.now(),
-                    List.of("pakistan"));
+            TaggedArticle article = cargo(i);
             sent.put(article.storyId(), System.nanoTime());
             producer.send(new ProducerRecord<>(Topics.TAGGED, article.id(), article));
         }
         producer.flush();
+    }
+
+    /** Article {@code i}: a story of its own about a neodymium cargo, published now. */
+    private static TaggedArticle cargo(int i) {
+        String url = "https://bench.example/" + i;
+        String body = "Cargo " + i + " of neodymium left Karachi.";
+        Instant now = Instant.now();
+        Article article = new Article(Article.SCHEMA, ArticleId.of(url), url, "https://bench.example/feed",
+                "bench.example", "Neodymium cargo " + i, null, body, now, "json-ld", now, "en", 1,
+                ArticleId.sha256Hex(body));
+        return new TaggedArticle(TaggedArticle.SCHEMA, article, List.of("pakistan"), Map.of("pakistan", "country"),
+                List.of(), List.of(), 0.9, true, List.of(), "story-" + article.id().substring(0, 12), true, now);
     }
 
     private static void drain(Map<String, Long> arrived, int expected) throws InterruptedException {
@@ -87,6 +97,14 @@ public final class AlertLatencyBenchmark {
         System.out.printf("%-34s %10d%n", "max ms", result.percentile(1.0));
     }
 
+    private static EmbeddedKafka startBroker(Path dir) throws Exception {
+        EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0);
+        try (Admin admin = Admin.create(KafkaSettings.admin(kafka.bootstrapServers(), "alert-latency-admin"))) {
+            Topics.ensureExist(admin, 3);
+        }
+        return kafka;
+    }
+
     public static Result run(Path dir, int articles, int perSecond) throws Exception {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         Map<String, Long> arrived = new ConcurrentHashMap<>();
@@ -101,7 +119,7 @@ public final class AlertLatencyBenchmark {
         });
         receiver.start();
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-        try (TestBroker broker = TestBroker.start(dir.resolve("kafka"));
+        try (EmbeddedKafka broker = startBroker(dir.resolve("kafka"));
                 SearchService service = new SearchService(dir.resolve("index"), broker.bootstrapServers(),
                         "127.0.0.1", 0, null, "latency", AlertService.Settings.defaults());
                 KafkaProducer<String, TaggedArticle> producer = new KafkaProducer<>(
