@@ -10,6 +10,7 @@ import dev.lodestone.app.bench.CrashBenchmark;
 import dev.lodestone.app.bench.MemoryBenchmark;
 import dev.lodestone.app.bench.PipelineBenchmark;
 import dev.lodestone.ingest.extract.bench.ExtractionBenchmark;
+import dev.lodestone.search.benchmark.AlertLatencyBenchmark;
 import dev.lodestone.search.benchmark.SearchBenchmark;
 import dev.lodestone.ingest.extract.bench.MetadataBenchmark;
 import dev.lodestone.ingest.feed.FeedCorpusBenchmark;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
         description = "Measure Lodestone's speed and quality; each benchmark prints a table.",
         subcommands = {BenchCommand.PipelineRun.class, BenchCommand.Crash.class, BenchCommand.Memory.class,
                 BenchCommand.Extraction.class, BenchCommand.Metadata.class, BenchCommand.FeedCorpus.class,
-                BenchCommand.Search.class, BenchCommand.Tagger.class, BenchCommand.Analyze.class,
+                BenchCommand.Search.class, BenchCommand.AlertLatency.class, BenchCommand.Tagger.class, BenchCommand.Analyze.class,
                 BenchCommand.Mentions.class, BenchCommand.Stories.class})
 final class BenchCommand {
 
@@ -140,6 +141,24 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             SearchBenchmark.main(new String[] {String.valueOf(articles)});
+            return 0;
+        }
+    }
+
+    @Command(name = "alert-latency", mixinStandardHelpOptions = true,
+            description = "From a tagged article reaching the search service to its alert accepted by a local "
+                    + "webhook, through matching, deciding and delivery on an embedded broker, at a steady rate. "
+                    + "Target: p99 <= 500 ms over 10,000 articles.")
+    static final class AlertLatency implements Callable<Integer> {
+        @Option(names = "--articles", defaultValue = "10000", description = "Articles. Default: ${DEFAULT-VALUE}.")
+        int articles;
+
+        @Option(names = "--rate", defaultValue = "50", description = "Articles per second. Default: ${DEFAULT-VALUE}.")
+        int rate;
+
+        @Override
+        public Integer call() throws Exception {
+            AlertLatencyBenchmark.main(new String[] {String.valueOf(articles), String.valueOf(rate)});
             return 0;
         }
     }
