@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lodestone.core.AlertRule;
 import dev.lodestone.core.TaggedArticle;
+import dev.lodestone.search.alert.match.bench.NaiveMatcher;
+import dev.lodestone.search.alert.match.bench.SyntheticNews;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
