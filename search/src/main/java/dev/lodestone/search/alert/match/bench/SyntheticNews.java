@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Random;
 
@@ -35,7 +37,10 @@ public final class SyntheticNews {
             + "have had be been will would which who this after also but not an are were more than over about into "
             + "their they he she his her we our new two three first last on monday tuesday wednesday thursday friday")
             .split(" ");
-    /** Head words from the file, then a long tail of names of people, places and firms, as in real news. */
+    /**
+     * Head words from the file, then a long tail of names of people, places and firms, as in real news. Each name
+     * comes once, so that a rare word is as rare as its rank says.
+     */
     private static final int VOCABULARY = 30_000;
     private static final String[] SYLLABLES = ("ka ra shi dan ba lo zar mir ko ta han gul pur bad nag"
             + " sel vor tek mun az ri fa qa wal de sin jan ul").split(" ");
@@ -54,8 +59,12 @@ public final class SyntheticNews {
                 .filter(word -> !word.isEmpty())
                 .toList());
         this.headWords = words.size();
+        Set<String> names = new HashSet<>(words);
         while (words.size() < VOCABULARY) {
-            words.add(name());
+            String name = name();
+            if (names.add(name)) {
+                words.add(name);
+            }
         }
         this.vocabulary = words.toArray(String[]::new);
         this.zipf = new double[vocabulary.length];
@@ -156,10 +165,10 @@ public final class SyntheticNews {
         }
     }
 
-    /** A made-up proper name of two or three syllables. */
+    /** A made-up proper name of two to four syllables. */
     private String name() {
         StringBuilder name = new StringBuilder();
-        for (int i = 2 + random.nextInt(2); i > 0; i--) {
+        for (int i = 2 + random.nextInt(3); i > 0; i--) {
             name.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
         }
         name.setCharAt(0, Character.toUpperCase(name.charAt(0)));
