@@ -18,10 +18,10 @@ import org.apache.lucene.document.TextField;
  * <p>This mirrors {@code ArticleSchema.toDocument}, which is package-private; {@code AlertMatcherTest} checks
  * that both agree by running every test query against the real index too.
  */
-final class ArticleDocument {
+public final class ArticleDocument {
     private ArticleDocument() {}
 
-    static Document of(TaggedArticle tagged) {
+    public static Document of(TaggedArticle tagged) {
         Article article = tagged.article();
         Document doc = new Document();
         doc.add(new StringField(ArticleSchema.ID, article.id(), Field.Store.NO));

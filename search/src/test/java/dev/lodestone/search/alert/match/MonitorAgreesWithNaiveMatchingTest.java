@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lodestone.core.AlertRule;
 import dev.lodestone.core.TaggedArticle;
+import dev.lodestone.search.alert.match.bench.NaiveMatcher;
+import dev.lodestone.search.alert.match.bench.SyntheticNews;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +21,13 @@ class MonitorAgreesWithNaiveMatchingTest {
         int matches = 0;
         try (AlertMatcher monitor = new AlertMatcher()) {
             List<AlertRule> rules = new ArrayList<>();
-            for (int i = 0; i < 1_000; i++) {
+            for (int i = 0; i < 2_000; i++) {
                 rules.add(news.rule(i));
             }
             assertEquals(List.of(), monitor.registerAll(rules));
             rules.forEach(naive::register);
-            for (int i = 0; i < 40; i++) {
-                TaggedArticle article = news.article(i, 300);
+            for (int i = 0; i < 100; i++) {
+                TaggedArticle article = news.article(i, 540);
                 List<String> byMonitor = monitor.match(article, Instant.EPOCH).stream()
                         .map(match -> match.rule().id()).sorted().toList();
                 List<String> oneByOne = naive.match(article).stream().sorted().toList();

@@ -1,38 +1,46 @@
-package dev.lodestone.search.alert.match;
+package dev.lodestone.search.alert.match.bench;
 
 import dev.lodestone.core.AlertRule;
 import dev.lodestone.core.Article;
 import dev.lodestone.core.ArticleId;
 import dev.lodestone.core.TaggedArticle;
-import dev.lodestone.search.alert.Fixtures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Random;
 
 /**
  * Articles and alert rules drawn from the watch-list's entity ids and a news vocabulary
- * ({@code /alert/news-vocabulary.txt}), seeded so every run is the same. Words follow a Zipf law as in real
+ * ({@code news-vocabulary.txt} beside this class), seeded so every run is the same. Words follow a Zipf law as in real
  * text; rules mix what analysts write: entity clauses, phrases, Boolean combinations, exclusions and the search
  * page's filters.
  */
-final class SyntheticNews {
-    static final List<String> ENTITIES = List.of("pakistan", "united-states", "china", "india", "quad",
+public final class SyntheticNews {
+    private static final List<String> ENTITIES = List.of("pakistan", "united-states", "china", "india", "quad",
             "frontier-works-organisation", "us-strategic-metals", "shehbaz-sharif", "asim-munir", "donald-trump",
             "stacy-hastie", "pakistan-tehreek-e-insaf", "sheikh-waqqas-akram", "pasni", "gwadar", "balochistan",
             "reko-diq", "barrick", "antimony", "copper", "neodymium", "praseodymium", "rare-earth-elements",
             "critical-minerals");
-    static final List<String> SOURCES = List.of("dawn.com", "tribune.com.pk", "thenews.com.pk", "geo.tv",
+    private static final List<String> SOURCES = List.of("dawn.com", "tribune.com.pk", "thenews.com.pk", "geo.tv",
             "reuters.com", "bloomberg.com", "apnews.com", "aljazeera.com", "brecorder.com", "arynews.tv");
     private static final String[] FILLER = ("the of and to a in that is was for on with as by at from it its has "
             + "have had be been will would which who this after also but not an are were more than over about into "
             + "their they he she his her we our new two three first last on monday tuesday wednesday thursday friday")
             .split(" ");
-    /** Head words from the file, then a long tail of names of people, places and firms, as in real news. */
+    /**
+     * Head words from the file, then a long tail of names of people, places and firms, as in real news. Each name
+     * comes once, so that a rare word is as rare as its rank says.
+     */
     private static final int VOCABULARY = 30_000;
     private static final String[] SYLLABLES = ("ka ra shi dan ba lo zar mir ko ta han gul pur bad nag"
             + " sel vor tek mun az ri fa qa wal de sin jan ul").split(" ");
@@ -43,16 +51,20 @@ final class SyntheticNews {
     private final int headWords;
     private final double[] zipf;
 
-    SyntheticNews(long seed) {
+    public SyntheticNews(long seed) {
         this.random = new Random(seed);
-        List<String> words = new ArrayList<>(Fixtures.resource("/alert/news-vocabulary.txt").lines()
+        List<String> words = new ArrayList<>(vocabularyFile().lines()
                 .filter(line -> !line.startsWith("#"))
                 .flatMap(line -> Arrays.stream(line.trim().split("\\s+")))
                 .filter(word -> !word.isEmpty())
                 .toList());
         this.headWords = words.size();
+        Set<String> names = new HashSet<>(words);
         while (words.size() < VOCABULARY) {
-            words.add(name());
+            String name = name();
+            if (names.add(name)) {
+                words.add(name);
+            }
         }
         this.vocabulary = words.toArray(String[]::new);
         this.zipf = new double[vocabulary.length];
@@ -67,7 +79,7 @@ final class SyntheticNews {
     }
 
     /** An article of about {@code words} words, with 3 to 8 entities, from one of ten outlets. */
-    TaggedArticle article(int n, int words) {
+    public TaggedArticle article(int n, int words) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < words; i++) {
             body.append(random.nextInt(3) == 0 ? word() : FILLER[random.nextInt(FILLER.length)]).append(' ');
@@ -93,7 +105,7 @@ final class SyntheticNews {
     }
 
     /** A rule as an analyst would write one. */
-    AlertRule rule(int n) {
+    public AlertRule rule(int n) {
         Map<String, String> filters = new LinkedHashMap<>();
         String query = switch (random.nextInt(6)) {
             case 0 -> "entity:" + entity() + " AND " + rareWord();
@@ -142,10 +154,21 @@ final class SyntheticNews {
         return vocabulary[first] + " " + vocabulary[first + 1];
     }
 
-    /** A made-up proper name of two or three syllables. */
+    private static String vocabularyFile() {
+        try (InputStream in = SyntheticNews.class.getResourceAsStream("news-vocabulary.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("news-vocabulary.txt is missing beside " + SyntheticNews.class);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read news-vocabulary.txt", e);
+        }
+    }
+
+    /** A made-up proper name of two to four syllables. */
     private String name() {
         StringBuilder name = new StringBuilder();
-        for (int i = 2 + random.nextInt(2); i > 0; i--) {
+        for (int i = 2 + random.nextInt(3); i > 0; i--) {
             name.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
         }
         name.setCharAt(0, Character.toUpperCase(name.charAt(0)));
