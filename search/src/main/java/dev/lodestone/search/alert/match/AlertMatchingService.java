@@ -1,6 +1,7 @@
 package dev.lodestone.search.alert.match;
 
 import dev.lodestone.core.AlertRule;
+import dev.lodestone.core.ConsumerLag;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.JsonSerde;
 import dev.lodestone.core.KafkaSettings;
@@ -10,6 +11,7 @@ import dev.lodestone.core.Topics;
 import dev.lodestone.core.TransactionalBatch;
 import dev.lodestone.search.alert.AlertRuleReader;
 import dev.lodestone.search.alert.RulePartitioner;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +53,7 @@ public final class AlertMatchingService implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, RuleMatch> producer;
+    private final ConsumerLag lag = new ConsumerLag(Metrics.globalRegistry, Topics.TAGGED, GROUP);
     private final Thread thread;
 
     /**
@@ -108,6 +111,7 @@ public final class AlertMatchingService implements AutoCloseable {
             consumer.subscribe(List.of(Topics.TAGGED));
             while (true) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                lag.update(consumer);
                 if (!records.isEmpty()) {
                     matchInOneTransaction(records);
                 }
@@ -119,6 +123,7 @@ public final class AlertMatchingService implements AutoCloseable {
         } catch (KafkaException e) {
             LOG.error("Alert matching stopped: {}", e.toString(), e);
         } finally {
+            lag.close();
             producer.close(Duration.ofSeconds(5));
             consumer.close();
         }
