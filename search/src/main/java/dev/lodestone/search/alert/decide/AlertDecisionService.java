@@ -244,6 +244,8 @@ public final class AlertDecisionService implements AutoCloseable {
     private void publish(Map<String, Alert> state, String key, Alert alert) {
         state.put(key, alert);
         producer.send(new ProducerRecord<>(Topics.ALERTS, key, alert));
+        Metrics.counter("lodestone.alerts.published", "kind", alert.kind(),
+                "pacing", alert.pacing() == null ? "none" : alert.pacing()).increment();
     }
 
     private static void recordLatency(Alert alert) {
