@@ -23,8 +23,6 @@ final class DistinctStories {
     static final String EVERY = "quokka";
     /** In the body of every article whose index is a multiple of three. */
     static final String EVERY_THIRD = "narwhal";
-    /** Articles per outlet feed: the newswire lists an outlet's 50 newest, so no item scrolls out unseen. */
-    private static final int PER_OUTLET = 40;
     private static final int PARAGRAPHS = 4;
     private static final int WORDS_PER_PARAGRAPH = 45;
 
@@ -34,13 +32,8 @@ final class DistinctStories {
         SampleArticles samples = SampleArticles.bundled();
         List<String> words = vocabulary(samples);
         Random random = new Random(seed);
-        int outlets = Math.max(1, (articles + PER_OUTLET - 1) / PER_OUTLET);
-        List<Outlet> generated = new ArrayList<>();
-        for (int o = 0; o < outlets; o++) {
-            Outlet model = samples.outlets().get(o % samples.outlets().size());
-            generated.add(new Outlet(model.id() + "-" + o, model.name() + " " + o, model.tagline(), model.feed(),
-                    model.template(), model.sections()));
-        }
+        List<Outlet> generated = PipelineBenchmark.outletsFor(samples, articles);
+        int outlets = generated.size();
         Instant base = Instant.parse("2025-10-01T00:00:00Z");
         List<SampleArticle> content = new ArrayList<>();
         for (int i = 0; i < articles; i++) {

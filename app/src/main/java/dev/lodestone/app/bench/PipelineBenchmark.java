@@ -120,16 +120,26 @@ public final class PipelineBenchmark {
         }
     }
 
+    /**
+     * Copies of the sample outlets, each its own site, enough for {@code articles} at {@value #PER_OUTLET} each:
+     * an outlet's feed lists its 50 newest, so no article scrolls out unseen.
+     */
+    static List<Outlet> outletsFor(SampleArticles samples, int articles) {
+        int count = Math.max(1, (articles + PER_OUTLET - 1) / PER_OUTLET);
+        List<Outlet> outlets = new ArrayList<>();
+        for (int o = 0; o < count; o++) {
+            Outlet model = samples.outlets().get(o % samples.outlets().size());
+            outlets.add(new Outlet(model.id() + "-" + o, model.name() + " " + o, model.tagline(), model.feed(),
+                    model.template(), model.sections()));
+        }
+        return outlets;
+    }
+
     /** The bundled sample texts, copied onto as many outlets as needed, each copy its own article. */
     static SampleArticles synthetic(int articles) {
         SampleArticles samples = SampleArticles.bundled();
-        int outlets = Math.max(1, (articles + PER_OUTLET - 1) / PER_OUTLET);
-        List<Outlet> generated = new ArrayList<>();
-        for (int o = 0; o < outlets; o++) {
-            Outlet model = samples.outlets().get(o % samples.outlets().size());
-            generated.add(new Outlet(model.id() + "-" + o, model.name() + " " + o, model.tagline(), model.feed(),
-                    model.template(), model.sections()));
-        }
+        List<Outlet> generated = outletsFor(samples, articles);
+        int outlets = generated.size();
         Instant base = Instant.parse("2025-10-01T00:00:00Z");
         List<SampleArticle> copies = new ArrayList<>();
         for (int i = 0; i < articles; i++) {

@@ -27,9 +27,10 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.monitor.CandidateMatcher;
+import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -145,10 +146,9 @@ public final class AlertMatcher implements Closeable {
 
     /** The rules that match {@code article}, each with the terms that made it match. */
     public List<RuleMatch> match(TaggedArticle article, Instant now) {
-        Document doc = ArticleDocument.of(article);
-        MatchingQueries<QueryMatch> result;
+        MatchingQueries<Explained> result;
         try {
-            result = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
+            result = monitor.match(ArticleDocument.of(article), EXPLAINING);
         } catch (IOException e) {
             throw new UncheckedIOException("could not match article " + article.id(), e);
         }
@@ -158,13 +158,12 @@ public final class AlertMatcher implements Closeable {
         if (result.getMatchCount() == 0) {
             return List.of();
         }
-        IndexSearcher searcher = MemoryIndex.fromDocument(doc, ArticleSchema.analyzer(), true, false).createSearcher();
         List<RuleMatch> matches = new ArrayList<>(result.getMatchCount());
-        for (QueryMatch match : result.getMatches()) {
+        for (Explained match : result.getMatches()) {
             Registered registered = rules.get(match.getQueryId());
             if (registered != null) {
                 matches.add(new RuleMatch(RuleMatch.SCHEMA, registered.rule(), article,
-                        matchedTerms(searcher, registered, article), now));
+                        matchedTerms(match, registered, article), now));
             }
         }
         return matches;
@@ -183,22 +182,14 @@ public final class AlertMatcher implements Closeable {
         monitor.close();
     }
 
-    /**
-     * The article's own words where the rule's query matched title or body, then the exact-term clauses the
-     * article has. Only the rules that matched get here, so the cost of finding the words (Lucene's matches API,
-     * on a one-document index with offsets) is not paid for the rules the presearcher merely proposed.
-     */
-    private static List<String> matchedTerms(IndexSearcher searcher, Registered rule, TaggedArticle article) {
+    /** The article's own words where the rule matched title or body, then the exact-term clauses it has. */
+    private static List<String> matchedTerms(Explained match, Registered rule, TaggedArticle article) {
         Set<String> terms = new LinkedHashSet<>();
-        try {
-            Weight weight = searcher.createWeight(searcher.rewrite(rule.query()), ScoreMode.COMPLETE_NO_SCORES, 1);
-            Matches matches = weight.matches(searcher.getIndexReader().leaves().get(0), 0);
-            if (matches != null) {
-                addWords(terms, matches.getMatches(ArticleSchema.TITLE), article.article().title());
-                addWords(terms, matches.getMatches(ArticleSchema.BODY), article.article().body());
+        for (Span span : match.spans) {
+            String text = span.field().equals(ArticleSchema.TITLE) ? article.article().title() : article.article().body();
+            if (span.start() >= 0 && span.start() < span.end() && span.end() <= text.length()) {
+                terms.add(text.substring(span.start(), span.end()).toLowerCase(Locale.ROOT));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not explain rule " + rule.rule().id(), e);
         }
         for (Term term : rule.exactTerms()) {
             if (has(article, term)) {
@@ -208,17 +199,55 @@ public final class AlertMatcher implements Closeable {
         return List.copyOf(terms);
     }
 
-    /** The text at each match, in the order of the text. */
-    private static void addWords(Set<String> words, MatchesIterator hits, String text) throws IOException {
+    /** Where in title or body a rule matched: a phrase is one span, in the order of the text. */
+    private record Span(String field, int start, int end) {}
+
+    /** A rule that matched, with where. */
+    private static final class Explained extends QueryMatch {
+        final List<Span> spans;
+
+        Explained(String ruleId, List<Span> spans) {
+            super(ruleId);
+            this.spans = spans;
+        }
+    }
+
+    /**
+     * Runs each candidate rule through Lucene's matches API on the monitor's own one-document index (built with
+     * offsets), so that finding the words that made a rule match costs no second analysis of the article. A
+     * rule the monitor splits into parts (a top-level OR) may match through several; their spans are joined.
+     */
+    private static final MatcherFactory<Explained> EXPLAINING = searcher -> new CandidateMatcher<>(searcher) {
+        @Override
+        protected void matchQuery(String ruleId, Query query, Map<String, String> metadata) throws IOException {
+            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    Matches matches = weight.matches(leaf, doc);
+                    if (matches != null) {
+                        List<Span> spans = new ArrayList<>();
+                        addSpans(spans, ArticleSchema.TITLE, matches.getMatches(ArticleSchema.TITLE));
+                        addSpans(spans, ArticleSchema.BODY, matches.getMatches(ArticleSchema.BODY));
+                        addMatch(new Explained(ruleId, spans), doc);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public Explained resolve(Explained one, Explained other) {
+            List<Span> spans = new ArrayList<>(one.spans);
+            other.spans.stream().filter(span -> !spans.contains(span)).forEach(spans::add);
+            return new Explained(one.getQueryId(), spans);
+        }
+    };
+
+    private static void addSpans(List<Span> spans, String field, MatchesIterator hits) throws IOException {
         if (hits == null) {
             return;
         }
         while (hits.next()) {
-            int start = hits.startOffset();
-            int end = hits.endOffset();
-            if (start >= 0 && start < end && end <= text.length()) {
-                words.add(text.substring(start, end).toLowerCase(Locale.ROOT));
-            }
+            spans.add(new Span(field, hits.startOffset(), hits.endOffset()));
         }
     }
 
