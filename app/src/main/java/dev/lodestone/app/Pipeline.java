@@ -102,8 +102,7 @@ public final class Pipeline implements AutoCloseable {
             search = new SearchService(options.dataDir().resolve("index"), bootstrapServers, options.webPort());
             started.push(search);
             search.start();
-            SearchService searching = search;
-            health.add(() -> Health.up("search", String.format("index open, %,d articles", searching.indexedCount())));
+            health.add(search::health);
             LOG.info("Search: web page and API at http://localhost:{}/", search.port());
         }
         if (options.services().contains(Service.ANALYZE)) {

@@ -1,6 +1,7 @@
 package dev.lodestone.search;
 
 import dev.lodestone.core.ArticleId;
+import dev.lodestone.core.Health;
 import dev.lodestone.core.DataFolderInUseException;
 import dev.lodestone.core.PortInUseException;
 import dev.lodestone.search.alert.AlertService;
@@ -194,6 +195,21 @@ public final class SearchService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Ready when the index is open and its indexer is reading: a replica whose indexer stopped still answers
+     * searches, but with news that no longer moves, so it must not look healthy.
+     */
+    public synchronized Health health() {
+        if (index == null) {
+            return Health.down("search", "not started");
+        }
+        if (!indexer.isRunning()) {
+            return Health.down("search", String.format("index open with %,d articles, but its indexer stopped",
+                    indexedCount()));
+        }
+        return Health.up("search", String.format("index open, %,d articles", indexedCount()));
     }
 
     /** The rules and recent alerts of this instance. */

@@ -1,7 +1,9 @@
 package dev.lodestone.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lodestone.core.EmbeddedKafka;
@@ -50,6 +52,21 @@ class SearchServiceTest {
                 Thread.sleep(300);
                 assertEquals(9, second.indexedCount());
             }
+        }
+    }
+
+    @Test
+    void theServiceIsHealthyWhileItsIndexerReadsAndNotOnceStopped() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
+            TestKafka.createTopics(kafka.bootstrapServers());
+            SearchService service = new SearchService(dir.resolve("index"), kafka.bootstrapServers(), LOOPBACK, 0);
+            assertFalse(service.health().up(), "not started yet");
+            service.start();
+            assertTrue(service.health().up(), service.health().detail());
+
+            service.close();
+
+            assertFalse(service.health().up());
         }
     }
 

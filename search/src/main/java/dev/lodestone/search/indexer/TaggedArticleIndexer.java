@@ -97,6 +97,11 @@ public final class TaggedArticleIndexer implements AutoCloseable {
         thread.start();
     }
 
+    /** Whether the indexer is reading; false before {@link #start()}, after {@link #close()}, or once it failed. */
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
     /**
      * Stops reading, commits what was indexed with its offsets, and waits for the thread to end. If the
      * caller is interrupted while waiting, it returns early with its interrupt flag set, and the thread
