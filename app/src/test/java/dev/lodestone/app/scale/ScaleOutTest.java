@@ -3,8 +3,10 @@ package dev.lodestone.app.scale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.lodestone.core.Alert;
 import dev.lodestone.core.ArticleId;
 import dev.lodestone.core.EmbeddedKafka;
+import dev.lodestone.core.Json;
 import dev.lodestone.core.KafkaSettings;
 import dev.lodestone.core.Topics;
 import dev.lodestone.newswire.DemoNewswire;
@@ -41,8 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Scale-out as a deployment sees it: two ingest, two analyze and two search processes (separate JVMs, the
  * {@code lodestone} command line) against one broker, fed by the demo newswire through a proxy that counts
  * every request. Every article is fetched once (proxy counts), published once ({@code lodestone.articles}),
- * tagged once ({@code lodestone.tagged}, read committed) and indexed by both search replicas. Then one
- * process of each service is killed with SIGKILL, more news breaks, and the survivors take the work over.
+ * tagged once ({@code lodestone.tagged}, read committed), indexed by both search replicas and alerted once
+ * ({@code lodestone.alerts}). Then one process of each service is killed with SIGKILL, more news breaks, and
+ * the survivors take the work over.
  */
 class ScaleOutTest {
     private static final Duration START = Duration.ofSeconds(60);
@@ -63,7 +66,7 @@ class ScaleOutTest {
     private record Service(String name, Process process, int port, int opsPort, Path log) {}
 
     @Test
-    void everyArticleIsFetchedTaggedAndIndexedOnceAndSurvivorsTakeOverFromKilledInstances() throws Exception {
+    void everyArticleIsFetchedTaggedIndexedAndAlertedOnceAndSurvivorsTakeOverFromKilledInstances() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(temp.resolve("kafka"), 0);
              DemoNewswire newswire = DemoNewswire.start(0, Duration.ZERO, 0);
              CountingProxy proxy = new CountingProxy(newswire.baseUrl())) {
@@ -82,6 +85,7 @@ class ScaleOutTest {
             release(newswire, proxy, FIRST_WAVE, released);
             awaitEverywhere(kafka, released, List.of("search-1", "search-2"), SETTLE);
             assertOnce(kafka, proxy, released);
+            assertAlertedOnce(kafka);
 
             for (String victim : List.of("ingest-1", "analyze-1", "search-1")) {
                 services.get(victim).process().destroyForcibly().waitFor();
@@ -89,6 +93,8 @@ class ScaleOutTest {
             release(newswire, proxy, SECOND_WAVE, released);
             awaitEverywhere(kafka, released, List.of("search-2"), TAKE_OVER);
             assertOnce(kafka, proxy, released);
+            await(SETTLE, () -> !alertDecisions(kafka).isEmpty(), () -> "no alert decided yet");
+            assertAlertedOnce(kafka);
         } catch (AssertionError | Exception e) {
             services.values().forEach(service -> System.err.println(tail(service)));
             throw e;
@@ -162,6 +168,28 @@ class ScaleOutTest {
         }
     }
 
+    /**
+     * Every alert decision is on the topic once, whichever instance made it: a (rule, story) alerted, held or
+     * released twice would be two records of the same alert id and pacing. Copies joining an alert re-publish it
+     * by design, and coverage gaps are not decisions, so neither counts.
+     */
+    private static void assertAlertedOnce(EmbeddedKafka kafka) {
+        alertDecisions(kafka).forEach((decision, records) ->
+                assertEquals(1, records, "records of the alert decision " + decision));
+    }
+
+    /** How many records each alert decision ({@code id pacing}) has on the alerts topic. */
+    private static Map<String, Integer> alertDecisions(EmbeddedKafka kafka) {
+        Map<String, Integer> decisions = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : readAll(kafka, Topics.ALERTS)) {
+            Alert alert = Json.fromBytes(record.value(), Alert.class);
+            if (alert.kind().equals("new") || alert.kind().equals("updated")) {
+                decisions.merge(alert.id() + " " + alert.pacing(), 1, Integer::sum);
+            }
+        }
+        return decisions;
+    }
+
     /** The search replica's total for a query matching everything; -1 while it does not answer. */
     private int indexed(Service search) {
         Matcher total = TOTAL.matcher(get(search.port(), "/api/search?q=*:*&size=1"));
@@ -185,6 +213,13 @@ class ScaleOutTest {
     /** How many committed records each key has on the topic, read from its start to its end. */
     private static Map<String, Integer> recordsPerKey(EmbeddedKafka kafka, String topic) {
         Map<String, Integer> counts = new HashMap<>();
+        readAll(kafka, topic).forEach(record -> counts.merge(record.key(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Every committed record of the topic, from its start to its end. */
+    private static List<ConsumerRecord<String, byte[]>> readAll(EmbeddedKafka kafka, String topic) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 KafkaSettings.consumer(kafka.bootstrapServers(), "scale-test", null), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -194,12 +229,10 @@ class ScaleOutTest {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    counts.merge(record.key(), 1, Integer::sum);
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
-        return counts;
+        return records;
     }
 
     private static void await(Duration timeout, Supplier<Boolean> condition, Supplier<String> state) throws InterruptedException {
