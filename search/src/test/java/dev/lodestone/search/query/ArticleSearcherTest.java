@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lodestone.core.TaggedArticle;
 import dev.lodestone.search.StoryArticles;
+import dev.lodestone.search.TestIndex;
 import dev.lodestone.search.index.ArticleIndex;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -326,11 +327,7 @@ class ArticleSearcherTest {
     }
 
     private void indexed(List<TaggedArticle> articles) throws IOException {
-        index = ArticleIndex.open(dir);
-        for (TaggedArticle article : articles) {
-            index.upsert(article);
-        }
-        index.refresh();
+        index = TestIndex.of(dir, articles);
     }
 
     private SearchResult search(String query) throws IOException {

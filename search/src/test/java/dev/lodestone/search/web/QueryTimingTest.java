@@ -3,6 +3,7 @@ package dev.lodestone.search.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lodestone.search.StoryArticles;
+import dev.lodestone.search.TestIndex;
 import dev.lodestone.search.index.ArticleIndex;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,11 +33,7 @@ class QueryTimingTest {
 
     @BeforeAll
     static void serveTheStory() throws IOException {
-        index = ArticleIndex.open(dir);
-        for (var article : StoryArticles.ALL) {
-            index.upsert(article);
-        }
-        index.refresh();
+        index = TestIndex.of(dir, StoryArticles.ALL);
         api = new SearchApi(index);
         api.start("127.0.0.1", 0);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lodestone.core.Json;
 import dev.lodestone.search.StoryArticles;
+import dev.lodestone.search.TestIndex;
 import dev.lodestone.search.index.ArticleIndex;
 import java.io.IOException;
 import java.net.URI;
@@ -40,11 +41,7 @@ class SearchApiTest {
 
     @BeforeAll
     static void serveTheStory() throws IOException {
-        index = ArticleIndex.open(dir);
-        for (var article : StoryArticles.ALL) {
-            index.upsert(article);
-        }
-        index.refresh();
+        index = TestIndex.of(dir, StoryArticles.ALL);
         api = new SearchApi(index);
         api.start("127.0.0.1", 0);
     }
