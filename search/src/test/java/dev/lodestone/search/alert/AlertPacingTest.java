@@ -75,6 +75,12 @@ class AlertPacingTest {
 
             decisions.close();
             decisions = startDecisions();
+            publish(story("s3"));
+            TestBroker.await("the restarted service holds the next story", WAIT,
+                    () -> pacingOf("limited:s3").equals(List.of(Alert.HELD)));
+            Thread.sleep(500);
+            assertEquals(List.of(Alert.HELD), pacingOf("limited:s2"), "the hour's push before the restart still counts");
+
             clock.advance(Duration.ofHours(1));
 
             TestBroker.await("the held story is released", WAIT,

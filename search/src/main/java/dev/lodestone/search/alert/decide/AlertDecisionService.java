@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,6 +63,7 @@ public final class AlertDecisionService implements AutoCloseable {
     public static final String GROUP = "lodestone-alert-decisions";
     private static final Logger LOG = LoggerFactory.getLogger(AlertDecisionService.class);
     private static final Duration RULES_TIMEOUT = Duration.ofSeconds(60);
+    private static final Set<String> PUSHED_KINDS = Set.of(StoryAlerts.NEW, StoryAlerts.UPDATED);
     private static final Timer PUBLISHED_TO_ALERT = Timer.builder("lodestone.alerts.latency")
             .description("From an article's publication to its alert, as published on lodestone.alerts")
             .publishPercentileHistogram()
@@ -241,9 +244,10 @@ public final class AlertDecisionService implements AutoCloseable {
         LOG.info("Digest {}: {}", summary.id(), summary.title());
     }
 
+    /** Publishes an alert stamped with this service's clock, the time its pacer counts by after a restart. */
     private void publish(Map<String, Alert> state, String key, Alert alert) {
         state.put(key, alert);
-        producer.send(new ProducerRecord<>(Topics.ALERTS, key, alert));
+        producer.send(new ProducerRecord<>(Topics.ALERTS, null, clock.millis(), key, alert));
         Metrics.counter("lodestone.alerts.published", "kind", alert.kind(),
                 "pacing", alert.pacing() == null ? "none" : alert.pacing()).increment();
     }
@@ -270,22 +274,34 @@ public final class AlertDecisionService implements AutoCloseable {
         return alert.ruleId() + ":" + alert.storyId();
     }
 
-    /** Reads one partition's alerts to their end and gives its pacer back what it held. */
+    /** Reads one partition's alerts to their end and gives its pacer back what it held and what it pushed. */
     private void reload(int partition) {
-        Map<String, Alert> state = load(partition);
-        alerts.put(partition, state);
+        Loaded loaded = load(partition);
+        alerts.put(partition, loaded.latest());
         AlertPacer pacer = new AlertPacer(clock);
-        state.values().stream()
+        loaded.latest().values().stream()
                 .filter(alert -> alert.timeline() != null && alert.timeline().matched() != null)
                 .sorted(Comparator.comparing((Alert alert) -> alert.timeline().matched()))
                 .forEach(alert -> rules.rule(alert.ruleId()).ifPresent(rule -> pacer.restore(rule, alert)));
+        loaded.pushes().forEach((ruleId, times) -> rules.rule(ruleId)
+                .ifPresent(rule -> times.forEach(at -> pacer.restorePushed(rule, at))));
         pacers.put(partition, pacer);
     }
 
-    /** The latest alert of every (rule, story) in one partition of the alerts topic, read to its end. */
-    private Map<String, Alert> load(int partition) {
+    /**
+     * One partition of the alerts topic as a restart finds it.
+     *
+     * @param latest the latest alert of every (rule, story)
+     * @param pushes when each alert was pushed to webhooks (published as new or updated, unpaced), by rule: an
+     *               alert released from hold counts at its release, and a copy joining it later does not hide it
+     */
+    private record Loaded(Map<String, Alert> latest, Map<String, List<Instant>> pushes) {}
+
+    /** Reads one partition of the alerts topic to its end. */
+    private Loaded load(int partition) {
         TopicPartition alertsPartition = new TopicPartition(Topics.ALERTS, partition);
-        Map<String, Alert> state = new HashMap<>();
+        Map<String, Alert> latest = new HashMap<>();
+        Map<String, List<Instant>> pushes = new HashMap<>();
         try (Consumer<String, byte[]> reader = new KafkaConsumer<>(
                 KafkaSettings.consumer(bootstrapServers, clientId + "-state", null),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -295,19 +311,26 @@ public final class AlertDecisionService implements AutoCloseable {
             while (reader.position(alertsPartition) < end) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
                     if (record.value() == null) {
-                        state.remove(record.key());
+                        latest.remove(record.key());
                         continue;
                     }
+                    Alert alert;
                     try {
-                        state.put(record.key(), Json.fromBytes(record.value(), Alert.class));
+                        alert = Json.fromBytes(record.value(), Alert.class);
                     } catch (MalformedRecordException e) {
                         LOG.warn("Alert {} at offset {} of {} skipped: {}", record.key(), record.offset(),
                                 alertsPartition, e.getMessage());
+                        continue;
+                    }
+                    latest.put(record.key(), alert);
+                    if (alert.pacing() == null && PUSHED_KINDS.contains(alert.kind())) {
+                        pushes.computeIfAbsent(alert.ruleId(), rule -> new ArrayList<>())
+                                .add(Instant.ofEpochMilli(record.timestamp()));
                     }
                 }
             }
         }
-        LOG.info("Alert state of {} loaded: {} (rule, story) pairs", alertsPartition, state.size());
-        return state;
+        LOG.info("Alert state of {} loaded: {} (rule, story) pairs", alertsPartition, latest.size());
+        return new Loaded(latest, pushes);
     }
 }

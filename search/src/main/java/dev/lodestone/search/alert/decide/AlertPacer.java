@@ -71,9 +71,7 @@ public final class AlertPacer {
 
     /**
      * Takes back an alert read from the alerts topic after a restart, in the order they were matched: a held
-     * alert joins its rule's queue, a pending one its digest, and one pushed this hour counts against the hour.
-     * An alert released from hold earlier this hour is not counted again (its match time is older), so a
-     * restart can let one hour push up to twice its limit; it never loses or repeats an alert.
+     * alert joins its rule's queue, and one waiting for a digest joins the digest of the period it was matched in.
      */
     public void restore(AlertRule rule, Alert alert) {
         Instant matched = alert.timeline() == null ? null : alert.timeline().matched();
@@ -84,12 +82,15 @@ public final class AlertPacer {
             window(rule).held.add(alert);
         } else if (Alert.DIGEST_PENDING.equals(alert.pacing())) {
             digestOf(rule, matched).alerts.add(alert);
-        } else if (alert.pacing() == null && PACED.contains(alert.kind())) {
-            Window window = window(rule);
-            window.roll(clock.instant());
-            if (window.hour.equals(matched.truncatedTo(ChronoUnit.HOURS))) {
-                window.sent++;
-            }
+        }
+    }
+
+    /** Counts, after a restart, an alert of {@code rule} pushed at {@code pushedAt} against that hour's limit. */
+    public void restorePushed(AlertRule rule, Instant pushedAt) {
+        Window window = window(rule);
+        window.roll(clock.instant());
+        if (window.hour.equals(pushedAt.truncatedTo(ChronoUnit.HOURS))) {
+            window.sent++;
         }
     }
 

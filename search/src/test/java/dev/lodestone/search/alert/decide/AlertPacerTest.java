@@ -89,10 +89,10 @@ class AlertPacerTest {
     }
 
     @Test
-    void aRestoredPacerHoldsWhatWasHeldAndCountsWhatWasSentThisHour() {
+    void aRestoredPacerHoldsWhatWasHeldAndCountsWhatWasPushedThisHour() {
         AlertRule rule = rule(AlertRule.REALTIME, 1);
         AlertPacer restarted = new AlertPacer(clock);
-        restarted.restore(rule, alert("s1", "new").with(timeline(clock.instant())));
+        restarted.restorePushed(rule, clock.instant().minusSeconds(60));
         restarted.restore(rule, alert("s2", "new").with("new", Alert.HELD).with(timeline(clock.instant())));
 
         assertEquals(Alert.HELD, restarted.offer(rule, alert("s3", "new")));
@@ -101,6 +101,15 @@ class AlertPacerTest {
         assertEquals(List.of("s2"), released(restarted.due()));
         clock.advance(Duration.ofHours(1));
         assertEquals(List.of("s3"), released(restarted.due()));
+    }
+
+    @Test
+    void pushesOfAnEarlierHourDoNotCountAfterARestart() {
+        AlertRule rule = rule(AlertRule.REALTIME, 1);
+        AlertPacer restarted = new AlertPacer(clock);
+        restarted.restorePushed(rule, clock.instant().minus(Duration.ofHours(1)));
+
+        assertNull(restarted.offer(rule, alert("s1", "new")));
     }
 
     @Test
