@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lodestone.core.Alert;
 import dev.lodestone.core.EmbeddedKafka;
 import dev.lodestone.core.FeedState;
 import dev.lodestone.core.Json;
@@ -174,7 +175,34 @@ class AlertsEndToEndTest {
         }
     }
 
+    @Test
+    void twoReplicasPublishAGapOnce() throws Exception {
+        // A broker of its own: the failing feed would otherwise reach the rule owners of the other tests.
+        try (TestBroker own = TestBroker.start(dir.resolve("kafka-replicas"));
+                SearchService one = start(own, dir.resolve("index-replica-1"));
+                SearchService two = start(own, dir.resolve("index-replica-2"))) {
+            assertEquals(201, send(one, "POST", "/api/alert-rules",
+                    "{\"id\": \"watched\", \"query\": \"pasni\", \"owners\": [\"desk@example.org\"]}").statusCode());
+            Instant now = Instant.now();
+            FeedState failing = new FeedState(FeedState.SCHEMA, "https://silent.example/rss", FeedState.FEED,
+                    "Silent Post", now.minus(Duration.ofHours(3)), now, "HTTP 503", 12, 503, 40, 10, now);
+            own.publish(Topics.FEEDS, failing.url(), failing);
+
+            Eventually.await("both replicas show the gap", WAIT,
+                    () -> !alertTitles(one, "watched").isEmpty() && !alertTitles(two, "watched").isEmpty());
+            Thread.sleep(1000);
+
+            List<Alert> published = own.readAll(Topics.ALERTS, Alert.class).stream()
+                    .filter(alert -> alert.ruleId().equals("watched") && alert.kind().equals("gap")).toList();
+            assertEquals(1, published.size(), published.toString());
+        }
+    }
+
     private static SearchService start(Path index) {
+        return start(broker, index);
+    }
+
+    private static SearchService start(TestBroker broker, Path index) {
         SearchService service = new SearchService(index, broker.bootstrapServers(), LOOPBACK, 0, null,
                 "test-" + index.getFileName(), AlertService.Settings.defaults());
         service.start();

@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a reader of the whole {@code lodestone.alerts} topic in every replica, behind the live panel,
  *       {@code /api/alerts} and the Atom feeds ({@link #recent()});
  *   <li>one {@linkplain WebhookTargets webhook delivery} per URL the rules name;
- *   <li>{@linkplain CoverageGaps source health} from {@code lodestone.feeds}, its gap alerts published to
- *       {@code lodestone.alerts} unless that topic already holds them, so a restart does not repeat them.
+ *   <li>{@linkplain CoverageGaps source health} from {@code lodestone.feeds}, watched by every replica; its gap
+ *       alerts are published to {@code lodestone.alerts} by the replica that decides the rule's alerts, unless that
+ *       topic already holds them, so neither a second replica nor a restart repeats them.
  * </ul>
  *
  * <p>{@link #start()} returns at once; whatever needs the rules or the alerts read first waits for them on a thread
@@ -83,6 +84,12 @@ public final class AlertService implements AutoCloseable {
     private final CoverageGaps gaps;
     /** The gap alerts the alerts topic holds, as {@code id kind}, so that none is published twice. */
     private final Set<String> gapAlertsPublished = ConcurrentHashMap.newKeySet();
+    /**
+     * Gap alerts found here and not yet seen on the topic, by {@code id kind}. Every replica finds the same gaps;
+     * the one deciding a rule's alerts publishes them, and each replica forgets one when it reads it back, so a
+     * gap found during a rebalance is published by whichever replica owns its rule next.
+     */
+    private final Map<String, Alert> pendingGaps = new ConcurrentHashMap<>();
     private final Object rulesApplied = new Object();
 
     private AlertRuleReader rules;
@@ -248,7 +255,8 @@ public final class AlertService implements AutoCloseable {
                 continue;
             }
             if (GAP_KINDS.contains(alert.kind())) {
-                gapAlertsPublished.add(alert.id() + " " + alert.kind());
+                gapAlertsPublished.add(gapKey(alert));
+                pendingGaps.remove(gapKey(alert));
             }
             recent.add(alert);
         }
@@ -274,19 +282,36 @@ public final class AlertService implements AutoCloseable {
         if (caughtUp) {
             publishGaps(gaps.check(current, settings.clock().instant()));
         }
+        publishPendingGaps();
     }
 
     private void publishGaps(List<Alert> found) {
         for (Alert alert : found) {
-            if (gapAlertsPublished.add(alert.id() + " " + alert.kind())) {
-                producer.send(new ProducerRecord<>(Topics.ALERTS, alert.id(), alert), (metadata, e) -> {
-                    if (e != null) {
-                        LOG.error("Coverage alert {} not published: {}", alert.id(), e.toString());
-                    }
-                });
-                LOG.info("Coverage alert for rule {}: {}", alert.ruleId(), alert.title());
+            if (!gapAlertsPublished.contains(gapKey(alert))) {
+                pendingGaps.putIfAbsent(gapKey(alert), alert);
             }
         }
+    }
+
+    /** Publishes the pending gaps of the rules this instance decides; those of deleted rules are dropped. */
+    private void publishPendingGaps() {
+        pendingGaps.values().removeIf(alert -> rules.rule(alert.ruleId()).isEmpty());
+        for (Alert alert : List.copyOf(pendingGaps.values())) {
+            if (!decisions.decidesFor(alert.ruleId()) || pendingGaps.remove(gapKey(alert)) == null) {
+                continue;
+            }
+            producer.send(new ProducerRecord<>(Topics.ALERTS, alert.id(), alert), (metadata, e) -> {
+                if (e != null) {
+                    pendingGaps.putIfAbsent(gapKey(alert), alert);
+                    LOG.error("Coverage alert {} not published, will try again: {}", alert.id(), e.toString());
+                }
+            });
+            LOG.info("Coverage alert for rule {}: {}", alert.ruleId(), alert.title());
+        }
+    }
+
+    private static String gapKey(Alert alert) {
+        return alert.id() + " " + alert.kind();
     }
 
     private void publishRule(String id, AlertRule rule) throws InterruptedException {

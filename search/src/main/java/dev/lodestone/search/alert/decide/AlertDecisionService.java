@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -79,6 +80,9 @@ public final class AlertDecisionService implements AutoCloseable {
     /** The latest alert of each (rule, story) in the partitions owned now, by partition and key. */
     private final Map<Integer, Map<String, Alert>> alerts = new HashMap<>();
     private final Map<Integer, AlertPacer> pacers = new HashMap<>();
+    /** The partitions owned now and how many there are, for {@link #decidesFor}, read from other threads. */
+    private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    private volatile int partitionCount;
     private final ConsumerLag lag = new ConsumerLag(Metrics.globalRegistry, Topics.ALERT_MATCHES, GROUP);
     private final Thread thread;
 
@@ -103,6 +107,16 @@ public final class AlertDecisionService implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Whether this instance decides the alerts of rule {@code ruleId} now: exactly one instance of the group
+     * does, outside a rebalance. Alerts made elsewhere for a rule (coverage gaps) are published by that one
+     * instance, so every replica can watch for them while the topic gets each once. Thread-safe.
+     */
+    public boolean decidesFor(String ruleId) {
+        int count = partitionCount;
+        return count > 0 && owned.contains(RulePartitioner.partitionOf(ruleId, count));
+    }
+
     @Override
     public void close() throws InterruptedException {
         consumer.wakeup();
@@ -118,12 +132,17 @@ public final class AlertDecisionService implements AutoCloseable {
             consumer.subscribe(List.of(Topics.ALERT_MATCHES), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    partitions.forEach(partition -> reload(partition.partition()));
+                    partitionCount = consumer.partitionsFor(Topics.ALERT_MATCHES).size();
+                    partitions.forEach(partition -> {
+                        reload(partition.partition());
+                        owned.add(partition.partition());
+                    });
                 }
 
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     partitions.forEach(partition -> {
+                        owned.remove(partition.partition());
                         alerts.remove(partition.partition());
                         pacers.remove(partition.partition());
                     });

@@ -19,9 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +72,6 @@ public final class WebhookDelivery implements AutoCloseable {
     private static final Set<String> DELIVERED_KINDS = Set.of("new", "updated", "digest", "gap", "gap-closed");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    private static final int RECENTLY_DELIVERED = 10_000;
     private static final Timer PUBLISHED_TO_DELIVERED = Timer.builder("lodestone.alerts.webhook.latency")
             .description("From an article's publication to its alert accepted by a webhook")
             .publishPercentileHistogram()
@@ -91,17 +88,6 @@ public final class WebhookDelivery implements AutoCloseable {
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final ConsumerLag lag;
-    /**
-     * The idempotency keys this target accepted lately, oldest first. The same alert can be on the topic twice:
-     * every search replica publishes the coverage gaps it sees, under the same key. Posting the copy again
-     * would be harmless to a receiver that dedupes, but a chat channel shows it twice.
-     */
-    private final Set<String> recentlyDelivered = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > RECENTLY_DELIVERED;
-        }
-    });
     private final Thread thread;
 
     /**
@@ -229,10 +215,6 @@ public final class WebhookDelivery implements AutoCloseable {
         }
         Alert delivered = delivered(alert);
         WebhookMessage message = WebhookMessage.of(delivered);
-        if (recentlyDelivered.contains(message.idempotencyKey())) {
-            LOG.debug("Alert {} ({}) already delivered to {}", alert.id(), alert.kind(), target.url());
-            return Outcome.PASSED;
-        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -250,7 +232,6 @@ public final class WebhookDelivery implements AutoCloseable {
             return Outcome.RETRY;
         }
         if (status >= 200 && status < 300) {
-            recentlyDelivered.add(message.idempotencyKey());
             LOG.info("Alert {} ({}) delivered to {}", alert.id(), alert.kind(), target.url());
             count("delivered");
             recordLatency(delivered.timeline());

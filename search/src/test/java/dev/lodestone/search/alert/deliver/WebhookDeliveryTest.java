@@ -93,21 +93,6 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void anAlertPublishedTwiceIsPostedOnce() throws Exception {
-        start();
-        Alert gap = new Alert(Alert.SCHEMA, rule.id() + ":gap:feed:2025-10-05T08:00:00Z", "gap", rule.id(), rule.name(),
-                null, "Coverage gap", "https://dawn.com/feed", "", List.of(), List.of("dawn.com"), List.of(), null);
-        broker.publish(Topics.ALERTS, gap.id(), gap);
-        broker.publish(Topics.ALERTS, gap.id(), gap);
-        publish(alert("story-1", "new", 1));
-
-        TestBroker.await("the alert after the gap is delivered", WAIT, () -> receiver.delivered().size() >= 2);
-        Thread.sleep(300);
-
-        assertEquals(List.of(gap.id() + "/gap", rule.id() + ":story-1/new"), receiver.delivered());
-    }
-
-    @Test
     void aNewTargetGetsTheAlertsPublishedSinceItsRuleWasSavedAndNoneBefore() throws Exception {
         publish(alert("story-0", "new", 1));
         Thread.sleep(20);
