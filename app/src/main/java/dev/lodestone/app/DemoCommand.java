@@ -40,7 +40,8 @@ final class DemoCommand implements Callable<Integer> {
             options.data = Path.of("lodestone-data", "demo");
         }
         LodestoneConfig config = options.loadConfig();
-        DemoNewswire newswire = DemoNewswire.start(newswirePort, Duration.ZERO, initiallyReleased);
+        DemoNewswire newswire = DemoNewswire.start(newswirePort, releaseEvery, initiallyReleased);
+        FeedToPageTimer timer = new FeedToPageTimer(newswire);
         Pipeline pipeline;
         try {
             // Feeds on loopback are refused outside the demo; our own newswire is cheap to poll often and fast.
@@ -53,7 +54,6 @@ final class DemoCommand implements Callable<Integer> {
             newswire.close();
             throw e;
         }
-        FeedToPageTimer timer = new FeedToPageTimer(newswire, releaseEvery);
         pipeline.search().ifPresent(search -> timer.watch(search.alerts().recent()));
         LOG.info("Lodestone demo is running: open http://localhost:{}/ (sample newswire at {}, a new article every {}s)",
                 options.port, newswire.baseUrl(), releaseEvery.toSeconds());

@@ -6,44 +6,34 @@ import dev.lodestone.ingest.url.UrlCanonicalizer;
 import dev.lodestone.newswire.DemoNewswire;
 import dev.lodestone.newswire.SampleArticle;
 import dev.lodestone.search.alert.deliver.RecentAlerts;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The demo's own stopwatch for what a newsroom monitor waits for: from an item appearing in its feed to its
- * alert on the page. It publishes the newswire's next article at a steady pace, noting the moment each one
- * appears in its outlet's feed, and listens where the page's live panel listens (the search service's recent
- * alerts, which feed the panel's server-sent events). Each first alert of an article it published prints the
- * span; closing prints the median and the worst.
+ * alert on the page. It notes the moment the newswire publishes each article, and listens where the page's live
+ * panel listens (the search service's recent alerts, which feed the panel's server-sent events). Each first alert
+ * of an article published while it watched prints the span; closing prints the median and the worst.
  */
 final class FeedToPageTimer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedToPageTimer.class);
 
     private final DemoNewswire newswire;
-    private final ScheduledExecutorService releases = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "demo-releases");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** When each article this timer published appeared in its feed, by article id, in nanoseconds. */
+    /** When each article appeared in its feed, by article id, in nanoseconds. */
     private final Map<String, Long> appeared = new ConcurrentHashMap<>();
     private final List<Long> millis = Collections.synchronizedList(new ArrayList<>());
-    private AutoCloseable subscription;
+    private volatile AutoCloseable subscription;
 
-    /** Starts publishing {@code newswire}'s next article every {@code every}. */
-    FeedToPageTimer(DemoNewswire newswire, Duration every) {
+    /** Notes when each article {@code newswire} publishes from now on appears. */
+    FeedToPageTimer(DemoNewswire newswire) {
         this.newswire = newswire;
-        long period = Math.max(1, every.toMillis());
-        releases.scheduleAtFixedRate(this::releaseNext, period, period, TimeUnit.MILLISECONDS);
+        newswire.onRelease(this::released);
     }
 
     /** Times every alert {@code alerts} receives from now on. */
@@ -51,11 +41,12 @@ final class FeedToPageTimer implements AutoCloseable {
         subscription = alerts.subscribe(received -> arrived(received.alert()));
     }
 
-    private void releaseNext() {
-        SampleArticle article = newswire.releaseNext();
-        if (article != null) {
-            appeared.put(ArticleId.of(UrlCanonicalizer.canonicalize(newswire.urlOf(article))), System.nanoTime());
+    /** Articles published before the page listens would be timed with the pipeline's start-up: not counted. */
+    private void released(SampleArticle article) {
+        if (subscription == null) {
+            return;
         }
+        appeared.put(ArticleId.of(UrlCanonicalizer.canonicalize(newswire.urlOf(article))), System.nanoTime());
     }
 
     private void arrived(Alert alert) {
@@ -73,7 +64,6 @@ final class FeedToPageTimer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        releases.shutdownNow();
         if (subscription != null) {
             subscription.close();
         }

@@ -18,11 +18,13 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -61,6 +63,7 @@ public final class DemoNewswire implements AutoCloseable {
     private final ScheduledExecutorService releases;
     private final URI baseUrl;
     private volatile int released;
+    private final List<Consumer<SampleArticle>> releaseListeners = new CopyOnWriteArrayList<>();
 
     /** Where the outlets are served. */
     public enum Hosts {
@@ -212,7 +215,16 @@ public final class DemoNewswire implements AutoCloseable {
         released++;
         log.info("Newswire: published '{}' on {} ({}/{})", article.title(), outletsById.get(article.outlet()).name(),
                 released, totalCount());
+        releaseListeners.forEach(listener -> listener.accept(article));
         return article;
+    }
+
+    /**
+     * Calls {@code listener} with each article from now on, the moment it appears in its outlet's feed, whether
+     * published on schedule or by {@link #releaseNext()}: how a demo times what follows from a publication.
+     */
+    public void onRelease(Consumer<SampleArticle> listener) {
+        releaseListeners.add(listener);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,17 @@ class DemoNewswireTest {
 
         SampleArticle last = newswire.content().articles().get(3);
         assertEquals(200, get(newswire.urlOf(last)).statusCode());
+    }
+
+    @Test
+    void listenersHearEveryArticleScheduledAfterTheyJoinedInOrder() throws Exception {
+        newswire = DemoNewswire.start(Fixtures.small(), 0, Duration.ofMillis(100), 1);
+        List<SampleArticle> heard = new CopyOnWriteArrayList<>();
+        newswire.onRelease(heard::add);
+
+        awaitUntil(Duration.ofSeconds(5), () -> heard.size() == 3);
+
+        assertEquals(newswire.content().articles().subList(1, 4), heard);
     }
 
     @Test
