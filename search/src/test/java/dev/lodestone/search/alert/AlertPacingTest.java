@@ -8,6 +8,7 @@ import dev.lodestone.core.Alert;
 import dev.lodestone.core.AlertRule;
 import dev.lodestone.core.TaggedArticle;
 import dev.lodestone.core.Topics;
+import dev.lodestone.search.Eventually;
 import dev.lodestone.search.alert.decide.AlertDecisionService;
 import dev.lodestone.search.alert.deliver.Backoff;
 import dev.lodestone.search.alert.deliver.WebhookDelivery;
@@ -69,21 +70,21 @@ class AlertPacingTest {
         try (WebhookDelivery delivery = delivery(rule)) {
             publish(story("s1"));
             publish(story("s2"));
-            TestBroker.await("the second story is held", WAIT, () -> pacingOf("limited:s2").equals(List.of(Alert.HELD)));
-            TestBroker.await("the first story is delivered", WAIT,
+            Eventually.await("the second story is held", WAIT, () -> pacingOf("limited:s2").equals(List.of(Alert.HELD)));
+            Eventually.await("the first story is delivered", WAIT,
                     () -> receiver.delivered().equals(List.of("limited:s1/new")));
 
             decisions.close();
             decisions = startDecisions();
             publish(story("s3"));
-            TestBroker.await("the restarted service holds the next story", WAIT,
+            Eventually.await("the restarted service holds the next story", WAIT,
                     () -> pacingOf("limited:s3").equals(List.of(Alert.HELD)));
             Thread.sleep(500);
             assertEquals(List.of(Alert.HELD), pacingOf("limited:s2"), "the hour's push before the restart still counts");
 
             clock.advance(Duration.ofHours(1));
 
-            TestBroker.await("the held story is released", WAIT,
+            Eventually.await("the held story is released", WAIT,
                     () -> receiver.delivered().equals(List.of("limited:s1/new", "limited:s2/new")));
             assertEquals(List.of(Alert.HELD, "released"), pacingOf("limited:s2"));
         }
@@ -96,13 +97,13 @@ class AlertPacingTest {
         try (WebhookDelivery delivery = delivery(rule)) {
             publish(story("s1"));
             publish(story("s2"));
-            TestBroker.await("both stories wait for the digest", WAIT,
+            Eventually.await("both stories wait for the digest", WAIT,
                     () -> pacingOf("hourly:s1").size() == 1 && pacingOf("hourly:s2").size() == 1);
 
             clock.advance(Duration.ofHours(1));
 
             String digest = "hourly:digest:2025-10-05T09:00:00Z";
-            TestBroker.await("the digest is delivered", WAIT, () -> receiver.delivered().equals(List.of(digest + "/digest")));
+            Eventually.await("the digest is delivered", WAIT, () -> receiver.delivered().equals(List.of(digest + "/digest")));
             assertEquals(List.of(Alert.DIGEST_PENDING, Alert.DIGESTED), pacingOf("hourly:s1"));
             Alert sent = alerts().stream().filter(alert -> alert.id().equals(digest)).findFirst().orElseThrow();
             assertEquals("2 alerts for Rule hourly", sent.title());
@@ -129,7 +130,7 @@ class AlertPacingTest {
 
     private void saveRule(AlertRule rule) throws Exception {
         broker.publish(Topics.ALERT_RULES, rule.id(), rule);
-        TestBroker.await("rule " + rule.id() + " is active", WAIT, () -> matcher.rules().contains(rule));
+        Eventually.await("rule " + rule.id() + " is active", WAIT, () -> matcher.rules().contains(rule));
     }
 
     private void publish(TaggedArticle article) throws Exception {

@@ -11,6 +11,7 @@ import dev.lodestone.core.Alert;
 import dev.lodestone.core.AlertRule;
 import dev.lodestone.core.TaggedArticle;
 import dev.lodestone.core.Topics;
+import dev.lodestone.search.Eventually;
 import dev.lodestone.search.alert.decide.AlertDecisionService;
 import dev.lodestone.search.alert.deliver.Backoff;
 import dev.lodestone.search.alert.deliver.WebhookDelivery;
@@ -68,7 +69,7 @@ class AlertPipelineTest {
                 broker.publish(Topics.TAGGED, dawnMou().id(), dawnMou());
                 broker.publish(Topics.TAGGED, tribuneMou().id(), tribuneMou());
 
-                TestBroker.await("the copy joined the alert", WAIT, () -> alertsOf(rule).size() == 2);
+                Eventually.await("the copy joined the alert", WAIT, () -> alertsOf(rule).size() == 2);
                 Thread.sleep(300);
                 List<Alert> alerts = alertsOf(rule);
                 assertEquals(List.of("new", "copy"), alerts.stream().map(Alert::kind).toList());
@@ -91,7 +92,7 @@ class AlertPipelineTest {
         broker.publish(Topics.TAGGED, first.id(), first);
         broker.publish(Topics.TAGGED, edited.id(), edited);
 
-        TestBroker.await("the update is published", WAIT, () -> alertsOf(rule).size() == 2);
+        Eventually.await("the update is published", WAIT, () -> alertsOf(rule).size() == 2);
         assertEquals(List.of("edits:story-gwadar", "edits:story-gwadar:updated:2"),
                 alertsOf(rule).stream().map(Alert::id).toList());
     }
@@ -106,7 +107,7 @@ class AlertPipelineTest {
         publishAndAwaitMatching(article("https://a.pk/3", "a.pk", "Reko Diq", "Reko Diq.", "s-3", List.of()));
 
         broker.publish(Topics.ALERT_RULES, "watch", null);
-        TestBroker.await("the rule is deleted", WAIT, () -> matcher.rules().stream().noneMatch(r -> r.id().equals("watch")));
+        Eventually.await("the rule is deleted", WAIT, () -> matcher.rules().stream().noneMatch(r -> r.id().equals("watch")));
         publishAndAwaitMatching(article("https://a.pk/4", "a.pk", "Reko Diq", "Reko Diq.", "s-4", List.of()));
 
         assertEquals(List.of("s-1", "s-3"), matchesOf("watch"));
@@ -133,14 +134,14 @@ class AlertPipelineTest {
     /** Publishes the rule and waits until the matcher has this version of it. */
     private static void saveRule(AlertRule rule) throws Exception {
         broker.publish(Topics.ALERT_RULES, rule.id(), rule);
-        TestBroker.await("rule " + rule.id() + " is active", WAIT, () -> matcher.rules().contains(rule));
+        Eventually.await("rule " + rule.id() + " is active", WAIT, () -> matcher.rules().contains(rule));
     }
 
     /** Publishes the article and waits until matching has committed past it (a sentinel rule sees it). */
     private static void publishAndAwaitMatching(TaggedArticle article) throws Exception {
         saveRule(rule("sentinel", "*:*", null));
         broker.publish(Topics.TAGGED, article.id(), article);
-        TestBroker.await("article " + article.article().url() + " is matched", WAIT,
+        Eventually.await("article " + article.article().url() + " is matched", WAIT,
                 () -> matchesOf("sentinel").contains(article.storyId()));
     }
 

@@ -8,6 +8,7 @@ import dev.lodestone.core.Alert;
 import dev.lodestone.core.AlertRule;
 import dev.lodestone.core.Json;
 import dev.lodestone.core.Topics;
+import dev.lodestone.search.Eventually;
 import dev.lodestone.search.alert.TestBroker;
 import dev.lodestone.search.alert.WebhookReceiver;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class WebhookDeliveryTest {
         start();
         publish(alert("story-1", "new", 1));
 
-        TestBroker.await("the alert is delivered", WAIT, () -> receiver.delivered().size() == 1);
+        Eventually.await("the alert is delivered", WAIT, () -> receiver.delivered().size() == 1);
 
         WebhookReceiver.Request request = receiver.requests().get(0);
         assertEquals("sha256=" + WebhookMessage.hmacSha256Hex(SECRET, request.body()), request.signature());
@@ -87,7 +88,7 @@ class WebhookDeliveryTest {
         broker.publish(Topics.ALERTS, "other:story-9", otherRule);
         publish(alert("story-2", "new", 1));
 
-        TestBroker.await("two alerts are delivered", WAIT, () -> receiver.delivered().size() == 2);
+        Eventually.await("two alerts are delivered", WAIT, () -> receiver.delivered().size() == 2);
 
         assertEquals(List.of(rule.id() + ":story-1/new", rule.id() + ":story-2/new"), receiver.delivered());
     }
@@ -101,7 +102,7 @@ class WebhookDeliveryTest {
 
         start(rule.targets().get(0), ruleSaved);
 
-        TestBroker.await("the alert since the rule was saved is delivered", WAIT, () -> receiver.delivered().size() == 1);
+        Eventually.await("the alert since the rule was saved is delivered", WAIT, () -> receiver.delivered().size() == 1);
         Thread.sleep(300);
         assertEquals(List.of(rule.id() + ":story-1/new"), receiver.delivered());
     }
@@ -111,13 +112,13 @@ class WebhookDeliveryTest {
         WebhookDelivery first = start();
         publish(alert("story-1", "new", 1));
         publish(alert("story-2", "new", 1));
-        TestBroker.await("two alerts are delivered", WAIT, () -> receiver.delivered().size() == 2);
+        Eventually.await("two alerts are delivered", WAIT, () -> receiver.delivered().size() == 2);
         first.close();
         deliveries.remove(first);
 
         start();
         publish(alert("story-3", "new", 1));
-        TestBroker.await("the third alert is delivered", WAIT, () -> receiver.delivered().size() >= 3);
+        Eventually.await("the third alert is delivered", WAIT, () -> receiver.delivered().size() >= 3);
         Thread.sleep(300);
 
         assertEquals(List.of(rule.id() + ":story-1/new", rule.id() + ":story-2/new", rule.id() + ":story-3/new"),
@@ -129,14 +130,14 @@ class WebhookDeliveryTest {
         receiver.answer(503);
         WebhookDelivery crashed = start();
         publish(alert("story-1", "new", 1));
-        TestBroker.await("delivery was tried", WAIT, () -> !receiver.requests().isEmpty());
+        Eventually.await("delivery was tried", WAIT, () -> !receiver.requests().isEmpty());
         crashed.close();
         deliveries.remove(crashed);
 
         receiver.answer(200);
         start();
 
-        TestBroker.await("the pending alert is delivered", WAIT, () -> receiver.delivered().size() == 1);
+        Eventually.await("the pending alert is delivered", WAIT, () -> receiver.delivered().size() == 1);
         assertEquals(List.of(rule.id() + ":story-1/new"), receiver.delivered());
     }
 
@@ -149,11 +150,11 @@ class WebhookDeliveryTest {
         publish(alert("story-1", "updated", 3));
         publish(alert("story-2", "new", 1));
         publish(alert("story-2", "updated", 2));
-        TestBroker.await("the target was tried several times", WAIT, () -> receiver.requests().size() >= 3);
+        Eventually.await("the target was tried several times", WAIT, () -> receiver.requests().size() >= 3);
 
         receiver.answer(200);
 
-        TestBroker.await("all five alerts are delivered", WAIT, () -> receiver.delivered().size() == 5);
+        Eventually.await("all five alerts are delivered", WAIT, () -> receiver.delivered().size() == 5);
         List<String> delivered = receiver.delivered();
         assertEquals(List.of(rule.id() + ":story-1/new", rule.id() + ":story-1:updated:2/updated",
                 rule.id() + ":story-1:updated:3/updated"), ofStory(delivered, "story-1"));
@@ -173,7 +174,7 @@ class WebhookDeliveryTest {
             publish(alert("story-1", "new", 1));
             publish(alert("story-2", "new", 1));
 
-            TestBroker.await("the live target has both alerts", WAIT, () -> receiver.delivered().size() == 2);
+            Eventually.await("the live target has both alerts", WAIT, () -> receiver.delivered().size() == 2);
             assertEquals(List.of(), dead.delivered());
         }
     }
