@@ -38,14 +38,19 @@ final class BenchCommand {
         @Option(names = "--articles", defaultValue = "2000", description = "Articles. Default: ${DEFAULT-VALUE}.")
         int articles;
 
+        @Option(names = "--warm-up", defaultValue = "2000", description = "Articles through the pipeline before "
+                + "anything is measured, so that it runs compiled, as a service that has run a while does. "
+                + "Default: ${DEFAULT-VALUE}.")
+        int warmUp;
+
         @Option(names = "--poll", defaultValue = "PT1S", description = "Feed poll interval. Default: ${DEFAULT-VALUE}.")
         Duration poll;
 
         @Override
         public Integer call() throws Exception {
-            PipelineBenchmark.Result r = PipelineBenchmark.run(articles, poll, System.err);
-            System.out.printf("%-46s %,12.0f articles/s  (%,d in %.1f s)%n", "pipeline, burst (feed to searchable)",
-                    r.articlesPerSecond(), r.burst(), r.burstSeconds());
+            PipelineBenchmark.Result r = PipelineBenchmark.run(articles, warmUp, poll, System.err);
+            System.out.printf("%-46s %,12.0f articles/s  (%,d in %.1f s, after %,d to warm up)%n",
+                    "pipeline, burst (feed to searchable)", r.articlesPerSecond(), r.burst(), r.burstSeconds(), r.warmUp());
             System.out.printf("%-46s %,12.0f pages/s     (pipeline at %.0f%% of it; target 70%%)%n",
                     "extraction alone, one thread (ceiling)", r.extractionCeiling(),
                     100 * r.articlesPerSecond() / r.extractionCeiling());
@@ -54,6 +59,13 @@ final class BenchCommand {
                     r.pollInterval().toMillis() + 2000);
             System.out.printf("%-46s %,9d ms p50 %,7d ms p99  (%,d of the %,d articles match the rule)%n",
                     "latency, feed to alerted", r.alertP50Millis(), r.alertP99Millis(), r.alerted(), r.paced());
+            System.out.printf("%nCPU per article in the burst, by stage (extraction alone: %.2f ms per page)%n",
+                    1000 / r.extractionCeiling());
+            long total = r.burstCpuNanos().values().stream().mapToLong(Long::longValue).sum();
+            r.burstCpuNanos().forEach((stage, nanos) -> System.out.printf("  %-44s %,8.2f ms%n", stage,
+                    nanos / 1e6 / r.burst()));
+            System.out.printf("  %-44s %,8.2f ms  (%.1f cores busy)%n", "all", total / 1e6 / r.burst(),
+                    total / 1e9 / r.burstSeconds());
             return 0;
         }
     }

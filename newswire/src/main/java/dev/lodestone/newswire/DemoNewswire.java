@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +46,10 @@ import org.slf4j.LoggerFactory;
  * (one request at a time per host) limits the demo no more than it limits a real deployment. Where the system
  * answers only on 127.0.0.1 (macOS by default), the outlets share it, with a warning.
  *
+ * <p>Each outlet's feed is rendered once per publication on it, not per request, as a real site's cache
+ * would; {@link #prerenderPages()} does the same for article pages, so that a benchmark spends its CPU on the
+ * pipeline rather than on the newswire, which on the web runs on other machines.
+ *
  * <p>Binds loopback addresses only: the demo is never reachable from another machine.
  */
 public final class DemoNewswire implements AutoCloseable {
@@ -64,6 +69,14 @@ public final class DemoNewswire implements AutoCloseable {
     private final URI baseUrl;
     private volatile int released;
     private final List<Consumer<SampleArticle>> releaseListeners = new CopyOnWriteArrayList<>();
+    /** Each outlet's published articles, newest first; replaced, never changed, on each publication. */
+    private final Map<String, List<SampleArticle>> publishedByOutlet = new ConcurrentHashMap<>();
+    private final Map<String, RenderedFeed> feeds = new ConcurrentHashMap<>();
+    /** By position in the content's articles; empty until {@link #prerenderPages()}. */
+    private volatile byte[][] prerenderedPages = new byte[0][];
+
+    /** An outlet's feed as rendered for one list of published articles. */
+    private record RenderedFeed(List<SampleArticle> newestFirst, String body, String etag) {}
 
     /** Where the outlets are served. */
     public enum Hosts {
@@ -89,6 +102,7 @@ public final class DemoNewswire implements AutoCloseable {
         }
         this.releaseIndexByPath = Map.copyOf(byPath);
         this.released = Math.max(0, Math.min(initiallyReleased, content.articles().size()));
+        content.articles().subList(0, released).forEach(this::addToOutlet);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.handlers = Executors.newFixedThreadPool(HANDLER_THREADS, daemon("newswire-http"));
         this.releases = Executors.newSingleThreadScheduledExecutor(daemon("newswire-release"));
@@ -212,6 +226,7 @@ public final class DemoNewswire implements AutoCloseable {
             return null;
         }
         SampleArticle article = content.articles().get(released);
+        addToOutlet(article);
         released++;
         log.info("Newswire: published '{}' on {} ({}/{})", article.title(), outletsById.get(article.outlet()).name(),
                 released, totalCount());
@@ -243,15 +258,53 @@ public final class DemoNewswire implements AutoCloseable {
         }
     }
 
-    private List<SampleArticle> publishedNewestFirst(String outletId) {
-        List<SampleArticle> published = content.articles().subList(0, released);
-        var outletArticles = new ArrayList<SampleArticle>();
-        for (int i = published.size() - 1; i >= 0; i--) {
-            if (published.get(i).outlet().equals(outletId)) {
-                outletArticles.add(published.get(i));
-            }
+    /**
+     * Renders every article's page now, as it is served just after its publication, and serves those from
+     * then on: for benchmarks, which would otherwise spend a good part of their CPU rendering pages. The
+     * pages weigh about 100 KB each, all held in memory.
+     */
+    public void prerenderPages() {
+        Map<String, List<SampleArticle>> newestFirst = new HashMap<>();
+        byte[][] pages = new byte[content.articles().size()][];
+        for (int i = 0; i < pages.length; i++) {
+            SampleArticle article = content.articles().get(i);
+            List<SampleArticle> earlier = newestFirst.computeIfAbsent(article.outlet(), id -> new ArrayList<>());
+            earlier.add(0, article);
+            Outlet outlet = outletsById.get(article.outlet());
+            pages[i] = ArticlePage.render(outlet, article, earlier, baseUrlOf(outlet)).getBytes(StandardCharsets.UTF_8);
         }
-        return outletArticles;
+        prerenderedPages = pages;
+    }
+
+    /** The article's page as {@link #prerenderPages()} rendered it, or null before that. */
+    public byte[] prerenderedPage(SampleArticle article) {
+        Integer index = releaseIndexByPath.get(article.path());
+        byte[][] pages = prerenderedPages;
+        return index == null || index >= pages.length ? null : pages[index];
+    }
+
+    private void addToOutlet(SampleArticle article) {
+        List<SampleArticle> before = publishedByOutlet.getOrDefault(article.outlet(), List.of());
+        List<SampleArticle> after = new ArrayList<>(before.size() + 1);
+        after.add(article);
+        after.addAll(before);
+        publishedByOutlet.put(article.outlet(), List.copyOf(after));
+    }
+
+    private List<SampleArticle> publishedNewestFirst(String outletId) {
+        return publishedByOutlet.getOrDefault(outletId, List.of());
+    }
+
+    private RenderedFeed feedOf(Outlet outlet) {
+        List<SampleArticle> newestFirst = publishedNewestFirst(outlet.id());
+        RenderedFeed cached = feeds.get(outlet.id());
+        if (cached != null && cached.newestFirst() == newestFirst) {
+            return cached;
+        }
+        String body = Feeds.render(outlet, newestFirst, baseUrlOf(outlet));
+        RenderedFeed feed = new RenderedFeed(newestFirst, body, "\"" + sha256(body).substring(0, 20) + "\"");
+        feeds.put(outlet.id(), feed);
+        return feed;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -283,7 +336,7 @@ public final class DemoNewswire implements AutoCloseable {
         if (outlet == null) {
             notFound(exchange);
         } else if (path.equals(outlet.feedPath())) {
-            sendFeed(exchange, Feeds.render(outlet, publishedNewestFirst(outlet.id()), baseUrlOf(outlet)), outlet.feed());
+            sendFeed(exchange, feedOf(outlet), outlet.feed());
         } else if (path.equals(outlet.homePath())) {
             send(exchange, 200, HTML, IndexPages.outletHome(outlet, publishedNewestFirst(outlet.id())));
         } else {
@@ -292,14 +345,16 @@ public final class DemoNewswire implements AutoCloseable {
                 notFound(exchange);
             } else {
                 SampleArticle article = content.articles().get(index);
-                send(exchange, 200, HTML,
-                        ArticlePage.render(outlet, article, publishedNewestFirst(outlet.id()), baseUrlOf(outlet)));
+                byte[][] pages = prerenderedPages;
+                byte[] page = index < pages.length ? pages[index] : null;
+                send(exchange, 200, HTML, page != null ? page : ArticlePage.render(outlet, article,
+                        publishedNewestFirst(outlet.id()), baseUrlOf(outlet)).getBytes(StandardCharsets.UTF_8));
             }
         }
     }
 
-    private static void sendFeed(HttpExchange exchange, String feed, FeedFormat format) throws IOException {
-        String etag = "\"" + sha256(feed).substring(0, 20) + "\"";
+    private static void sendFeed(HttpExchange exchange, RenderedFeed feed, FeedFormat format) throws IOException {
+        String etag = feed.etag();
         exchange.getResponseHeaders().set("ETag", etag);
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
@@ -307,7 +362,7 @@ public final class DemoNewswire implements AutoCloseable {
             exchange.sendResponseHeaders(304, -1);
             return;
         }
-        send(exchange, 200, format.contentType(), feed);
+        send(exchange, 200, format.contentType(), feed.body());
     }
 
     /** {@code If-None-Match} holds a comma-separated list of tags, possibly weak ({@code W/"..."}), or "*". */
@@ -327,7 +382,10 @@ public final class DemoNewswire implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : bytes.length);

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,25 @@ class DemoNewswireTest {
         assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(page.body().contains("<h1>Profits &amp; &quot;losses&quot; at &lt;Acme&gt; Shipping</h1>"));
         assertFalse(page.body().contains("<Acme>"));
+    }
+
+    @Test
+    void aPrerenderedPageIsServedAsRenderedJustAfterItsPublication() throws Exception {
+        SampleArticles content = Fixtures.small();
+        int twoOnOneOutlet = 0;
+        while (!content.articles().get(twoOnOneOutlet).outlet().equals(content.articles().get(twoOnOneOutlet + 1).outlet())) {
+            twoOnOneOutlet++;
+        }
+        newswire = DemoNewswire.start(content, 0, Duration.ZERO, twoOnOneOutlet + 1);
+        SampleArticle earlier = content.articles().get(twoOnOneOutlet);
+        String servedLive = get(newswire.urlOf(earlier)).body();
+
+        newswire.prerenderPages();
+        SampleArticle next = newswire.releaseNext();
+
+        assertEquals(earlier.outlet(), next.outlet(), "live, the page would now list the next one too");
+        assertEquals(servedLive, new String(newswire.prerenderedPage(earlier), StandardCharsets.UTF_8));
+        assertEquals(servedLive, get(newswire.urlOf(earlier)).body());
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.lodestone.core.ArticleId;
 import dev.lodestone.core.Json;
 import dev.lodestone.ingest.extract.ArticleExtractor;
 import dev.lodestone.ingest.url.UrlCanonicalizer;
-import dev.lodestone.newswire.ArticlePage;
 import dev.lodestone.newswire.DemoNewswire;
 import dev.lodestone.newswire.Outlet;
 import dev.lodestone.newswire.SampleArticle;
@@ -24,11 +23,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 
 /**
  * The whole pipeline in one process on a local synthetic newswire: feeds polled, pages fetched and extracted,
@@ -40,8 +39,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * one host for every outlet would measure that rule rather than the pipeline. The pages weigh what real
  * article pages weigh, scripts, menus and comments included, so that fetching and extraction cost what they do.
  *
- * <p>Two phases. A burst publishes half the articles at once and measures the sustained rate until the last
- * is searchable. Then the rest appear one by one at half that rate, and each one's latency from appearing in
+ * <p>Three phases. A warm-up publishes {@code warmUp} articles first and waits until they are searchable, so
+ * that the JIT compiler has done its work, as it has in a service that has run for a while and as it has for
+ * the ceiling. A burst then publishes half the articles at once and measures the sustained rate until the last
+ * is searchable, and the CPU time each stage spent on them ({@link CpuByStage}). Then the rest appear one by one at half that rate, and each one's latency from appearing in
  * its feed to searchable and to alerted is recorded; at a rate the pipeline sustains, that latency is what a
  * newsroom sees. Beside it, the ceiling: the extraction stage alone on the same pages, on one thread.
  */
@@ -57,20 +58,23 @@ public final class PipelineBenchmark {
     /**
      * @param alerted         how many of the paced articles were alerted on (those the rule matches)
      * @param alertP50Millis  latency from appearing in a feed to being part of an alert on the live feed
+     * @param burstCpuNanos   the process's CPU time during the burst, by stage, largest first
      */
-    public record Result(int burst, double burstSeconds, double articlesPerSecond, int paced, double pacedRate,
+    public record Result(int warmUp, int burst, double burstSeconds, double articlesPerSecond, int paced, double pacedRate,
                          long latencyP50Millis, long latencyP99Millis, int alerted, long alertP50Millis,
-                         long alertP99Millis, double extractionCeiling, Duration pollInterval) {}
+                         long alertP99Millis, double extractionCeiling, Duration pollInterval,
+                         Map<String, Long> burstCpuNanos) {}
 
     private PipelineBenchmark() {}
 
-    public static Result run(int articles, Duration poll, PrintStream progress) throws Exception {
-        SampleArticles content = synthetic(articles);
+    public static Result run(int articles, int warmUp, Duration poll, PrintStream progress) throws Exception {
+        SampleArticles content = synthetic(warmUp + articles);
         Path data = Files.createTempDirectory("lodestone-bench-pipeline");
         LiveFeedTimes times = new LiveFeedTimes();
         Map<String, Long> searchableAt = times.searchableAt();
         Map<String, Long> alertedAt = times.alertedAt();
         try (DemoNewswire newswire = DemoNewswire.start(content, 0, Duration.ZERO, 0, DemoNewswire.Hosts.ONE_PER_OUTLET)) {
+            newswire.prerenderPages();
             double ceiling = extractionCeiling(newswire);
             LodestoneConfig config = LodestoneConfig.bundled().withFeeds(newswire.feedUrls()).withAllowLoopback(true)
                     .withPollInterval(poll).withHostDelay(Duration.ZERO);
@@ -79,7 +83,13 @@ public final class PipelineBenchmark {
                 int port = pipeline.search().orElseThrow().port();
                 createAlertRule(port);
                 CompletableFuture<?> live = listen(port, times);
+                List<String> warmUpIds = new ArrayList<>();
+                for (int i = 0; i < warmUp; i++) {
+                    warmUpIds.add(idOf(newswire, newswire.releaseNext()));
+                }
+                awaitAll(warmUpIds, searchableAt, new Progress("warm-up", warmUp, progress));
                 int burst = articles / 2;
+                CpuByStage cpu = CpuByStage.start();
                 long start = System.nanoTime();
                 List<String> burstIds = new ArrayList<>();
                 for (int i = 0; i < burst; i++) {
@@ -87,6 +97,7 @@ public final class PipelineBenchmark {
                 }
                 Progress bar = new Progress("searchable", burst, progress);
                 long last = awaitAll(burstIds, searchableAt, bar);
+                Map<String, Long> burstCpu = cpu.stop();
                 double burstSeconds = (last - start) / 1e9;
                 double rate = burst / burstSeconds;
 
@@ -111,9 +122,9 @@ public final class PipelineBenchmark {
                 live.cancel(true);
                 long[] latencies = latencies(appeared, searchableAt);
                 long[] alertLatencies = latencies(appeared, alertedAt);
-                return new Result(burst, burstSeconds, rate, paced, pacedRate, percentile(latencies, 0.50),
+                return new Result(warmUp, burst, burstSeconds, rate, paced, pacedRate, percentile(latencies, 0.50),
                         percentile(latencies, 0.99), alertLatencies.length, percentile(alertLatencies, 0.50),
-                        percentile(alertLatencies, 0.99), ceiling, poll);
+                        percentile(alertLatencies, 0.99), ceiling, poll, burstCpu);
             }
         } finally {
             deleteQuietly(data);
@@ -155,27 +166,19 @@ public final class PipelineBenchmark {
      * newswire serves it just after publication, listing the outlet's earlier articles.
      */
     private static double extractionCeiling(DemoNewswire newswire) {
-        SampleArticles content = newswire.content();
-        Map<String, Outlet> outlets = new HashMap<>();
-        content.outlets().forEach(o -> outlets.put(o.id(), o));
-        Map<String, List<SampleArticle>> newestFirst = new HashMap<>();
-        List<byte[]> pages = new ArrayList<>();
-        List<URI> urls = new ArrayList<>();
-        for (SampleArticle article : content.articles()) {
-            Outlet outlet = outlets.get(article.outlet());
-            List<SampleArticle> earlier = newestFirst.computeIfAbsent(outlet.id(), id -> new ArrayList<>());
-            earlier.add(0, article);
-            pages.add(ArticlePage.render(outlet, article, earlier, newswire.baseUrlOf(outlet)).getBytes(StandardCharsets.UTF_8));
-            urls.add(newswire.urlOf(article));
-        }
-        for (int i = 0; i < pages.size(); i++) {
-            ArticleExtractor.extract(pages.get(i), StandardCharsets.UTF_8, urls.get(i));
+        List<SampleArticle> articles = newswire.content().articles();
+        for (SampleArticle article : articles) {
+            extract(newswire, article);
         }
         long start = System.nanoTime();
-        for (int i = 0; i < pages.size(); i++) {
-            ArticleExtractor.extract(pages.get(i), StandardCharsets.UTF_8, urls.get(i));
+        for (SampleArticle article : articles) {
+            extract(newswire, article);
         }
-        return pages.size() / ((System.nanoTime() - start) / 1e9);
+        return articles.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void extract(DemoNewswire newswire, SampleArticle article) {
+        ArticleExtractor.extract(newswire.prerenderedPage(article), StandardCharsets.UTF_8, newswire.urlOf(article));
     }
 
     /** A real-time rule for {@link #ALERT_QUERY}, with no hourly limit, created over the API. */
@@ -200,7 +203,12 @@ public final class PipelineBenchmark {
     private static CompletableFuture<?> listen(int port, LiveFeedTimes times) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/live"))
                 .header("Accept", "text/event-stream").build();
-        CompletableFuture<?> stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+        HttpClient client = HttpClient.newBuilder().executor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "bench-live-feed");
+            thread.setDaemon(true);
+            return thread;
+        })).build();
+        CompletableFuture<?> stream = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 // Async: were the response already in, thenAccept would read the endless stream on this thread.
                 .thenAcceptAsync(response -> response.body().forEach(line -> times.line(line, System.nanoTime())));
         Thread.sleep(300);
