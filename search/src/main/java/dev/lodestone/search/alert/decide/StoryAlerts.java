@@ -68,12 +68,7 @@ public final class StoryAlerts {
 
     /** The opening of a body: its first paragraph, cut at a word near {@value #LEAD_LENGTH} characters. */
     public static String lead(String body) {
-        String text = body.strip();
-        int paragraph = text.indexOf("\n\n");
-        if (paragraph > 0) {
-            text = text.substring(0, paragraph);
-        }
-        text = text.replaceAll("\\s+", " ");
+        String text = RuleMatch.firstParagraph(body).replaceAll("\\s+", " ");
         if (text.length() <= LEAD_LENGTH) {
             return text;
         }

@@ -162,8 +162,7 @@ public final class AlertMatcher implements Closeable {
         for (Explained match : result.getMatches()) {
             Registered registered = rules.get(match.getQueryId());
             if (registered != null) {
-                matches.add(new RuleMatch(RuleMatch.SCHEMA, registered.rule(), article,
-                        matchedTerms(match, registered, article), now));
+                matches.add(RuleMatch.of(registered.rule(), article, matchedTerms(match, registered, article), now));
             }
         }
         return matches;

@@ -87,6 +87,20 @@ class AlertMatcherTest {
     }
 
     @Test
+    void aMatchCarriesTheArticleCutToItsFirstParagraph() {
+        TaggedArticle twoParagraphs = article("https://www.dawn.com/news/1940002/antimony", "dawn.com", "Antimony ships",
+                "  The first antimony left Karachi.\n\nOfficials said more would follow, naming Pasni.  ", "story-ship",
+                List.of("pasni"));
+        matcher.register(rule("pasni", "Pasni"));
+
+        RuleMatch match = matcher.match(twoParagraphs, NOW).get(0);
+
+        assertEquals("The first antimony left Karachi.", match.article().article().body());
+        assertEquals(List.of("pasni"), match.matchedTerms(), "found in the paragraph left behind");
+        assertEquals(twoParagraphs.article().contentHash(), match.article().article().contentHash());
+    }
+
+    @Test
     void filtersNarrowARuleAsTheSearchFiltersNarrowAResultList() {
         matcher.register(rule("any-source", "minerals"));
         matcher.register(rule("dawn-only", "minerals", Map.of("source", "dawn.com")));
