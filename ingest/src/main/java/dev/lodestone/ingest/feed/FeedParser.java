@@ -8,7 +8,6 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
-import com.rometools.rome.io.impl.DateParser;
 import com.rometools.rome.io.impl.XmlFixerReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -44,7 +43,6 @@ public final class FeedParser {
     private static final Pattern EMAIL_THEN_NAME = Pattern.compile("^[^()@\\s]+@[^()\\s]+\\s*\\((.*)\\)$");
     private static final Pattern NAME_THEN_PARENTHESISED_EMAIL = Pattern.compile("^(.*?)\\s*\\([^()@\\s]+@[^()\\s]+\\)$");
     private static final List<String> PERSON_ELEMENTS = List.of("author", "creator");
-    private static final List<String> DATE_ELEMENTS = List.of("published", "issued", "date", "updated", "modified");
     private static final Pattern BARE_EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private FeedParser() {}
@@ -65,27 +63,48 @@ public final class FeedParser {
         if (looksLikeHtml(start)) {
             throw new FeedParseException(feedUrl + ": not a feed: got an HTML page", null);
         }
-        Document document;
-        SyndFeed feed;
-        try {
-            document = secureBuilder().build(new XmlFixerReader(new StringReader(text)));
-            feed = new SyndFeedImpl(new WireFeedInput(false, Locale.US).build(document));
-        } catch (JDOMException | IOException | FeedException | IllegalArgumentException e) {
-            throw new FeedParseException(feedUrl + ": not a readable feed: " + oneLine(e.getMessage()), e);
-        } catch (RuntimeException e) {
-            // Rome trips over some malformed feeds (an <rss> without a <channel>): still just a bad feed.
-            throw new FeedParseException(feedUrl + ": not a readable feed: " + e, e);
-        }
+        Document document = document(text, feedUrl);
         List<Element> rawEntries = rawEntries(document.getRootElement());
+        List<ItemDates> dates = rawEntries.stream().map(ItemDates::detach).toList();
+        SyndFeed feed = rome(document, feedUrl);
+        if (feed.getEntries().size() != rawEntries.size() || !ItemDates.knowsType(feed.getFeedType())) {
+            // Which entry is which raw item, or how Rome reads its dates, is unknown: Rome reads them all.
+            document = document(text, feedUrl);
+            rawEntries = rawEntries(document.getRootElement());
+            dates = null;
+            feed = rome(document, feedUrl);
+        }
         List<SyndEntry> entries = feed.getEntries();
         List<FeedItem> items = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             SyndEntry entry = entries.get(i);
             List<Element> raw = entries.size() == rawEntries.size() ? rawEntries.get(i).getChildren() : List.of();
+            Instant publishedAt = dates != null ? dates.get(i).publishedAt(feed.getFeedType()) : published(entry, raw);
             items.add(new FeedItem(link(entry, feedUrl), blankToNull(entry.getUri()), title(entry, raw),
-                    summary(entry), author(entry, raw), published(entry, raw)));
+                    summary(entry), author(entry, raw), publishedAt));
         }
         return new ParsedFeed(clean(feed.getTitle()), feed.getFeedType(), items);
+    }
+
+    private static Document document(String text, URI feedUrl) throws FeedParseException {
+        try {
+            return secureBuilder().build(new XmlFixerReader(new StringReader(text)));
+        } catch (JDOMException | IOException | IllegalArgumentException e) {
+            throw new FeedParseException(feedUrl + ": not a readable feed: " + oneLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            throw new FeedParseException(feedUrl + ": not a readable feed: " + e, e);
+        }
+    }
+
+    private static SyndFeed rome(Document document, URI feedUrl) throws FeedParseException {
+        try {
+            return new SyndFeedImpl(new WireFeedInput(false, Locale.US).build(document));
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new FeedParseException(feedUrl + ": not a readable feed: " + oneLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            // Rome trips over some malformed feeds (an <rss> without a <channel>): still just a bad feed.
+            throw new FeedParseException(feedUrl + ": not a readable feed: " + e, e);
+        }
     }
 
     /**
@@ -237,17 +256,10 @@ public final class FeedParser {
         return BARE_EMAIL.matcher(text).matches() ? "" : text;
     }
 
+    /** Rome's published, else updated, date: for the rare feed whose item dates Rome has read itself. */
     private static Instant published(SyndEntry entry, List<Element> raw) {
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        if (date == null) {
-            for (Element element : named(raw, DATE_ELEMENTS)) {
-                date = DateParser.parseDate(element.getTextTrim(), Locale.US);
-                if (date != null) {
-                    break;
-                }
-            }
-        }
-        return date == null ? null : date.toInstant();
+        return date != null ? date.toInstant() : ItemDates.fallback(raw);
     }
 
     /**
