@@ -36,6 +36,10 @@ import org.jsoup.Jsoup;
  * The rare legacy feed that still declares a DOCTYPE is refused with it. The text is decoded by
  * {@link FeedText}, which trusts the bytes over a wrong declaration, so a mislabelled feed is read rather
  * than garbled.
+ *
+ * <p>Item dates are taken out of the document before Rome reads it and read by {@link ItemDates}: Rome
+ * builds a {@code SimpleDateFormat} for every mask it tries on every date, which at 50 items a poll was
+ * half the cost of reading a feed. The dates chosen are the ones Rome would have given.
  */
 public final class FeedParser {
     /** "Name <email>", "email (Name)": the two ways RSS crams a person into one string. */

@@ -165,6 +165,44 @@ class FeedParserTest {
         assertEquals("Nadia Khan", parse("feed/rss-mixed-vocabularies.xml", DESK).items().get(2).author());
     }
 
+    @Test
+    void anRss2ItemWithBothPrefersItsDublinCoreDateToItsPubDateAsRomeDoes() throws Exception {
+        assertEquals(Instant.parse("2025-09-08T08:00:00Z"), parse("feed/rss-dates.xml", DAWN).items().get(0).publishedAt());
+    }
+
+    @Test
+    void anUnreadableDublinCoreDateGivesWayToThePubDate() throws Exception {
+        assertEquals(Instant.parse("2025-09-08T09:30:00Z"), parse("feed/rss-dates.xml", DAWN).items().get(1).publishedAt());
+    }
+
+    @Test
+    void aPubDateOnlyRomeUnderstandsIsStillRead() throws Exception {
+        assertEquals(Instant.parse("2025-09-08T09:30:00Z"), parse("feed/rss-dates.xml", DAWN).items().get(2).publishedAt());
+    }
+
+    @Test
+    void anUnreadablePubDateIsNoDate() throws Exception {
+        assertNull(parse("feed/rss-dates.xml", DAWN).items().get(3).publishedAt());
+    }
+
+    @Test
+    void anRss092ItemPrefersItsPubDateBecauseRomeReadsNoDublinCoreThere() throws Exception {
+        assertEquals(Instant.parse("2025-09-08T09:30:00Z"), parse("feed/rss092-dates.xml", DAWN).items().get(0).publishedAt());
+    }
+
+    @Test
+    void anAtom03EntryIsPublishedWhenLastModifiedAsRomeReadsIt() throws Exception {
+        assertEquals(Instant.parse("2025-10-03T09:00:00Z"), parse("feed/atom03-dates.xml", DESK).items().get(0).publishedAt());
+    }
+
+    @Test
+    void whenRomeReadsFewerItemsThanTheDocumentHoldsItStillDatesTheOnesItReads() throws Exception {
+        List<FeedItem> items = parse("feed/rss-item-outside-channel.xml", DAWN).items();
+
+        assertEquals(1, items.size());
+        assertEquals(Instant.parse("2025-09-08T09:30:00Z"), items.get(0).publishedAt());
+    }
+
     private static ParsedFeed parseBytes(String resource) throws Exception {
         try (var in = FeedParserTest.class.getResourceAsStream("/" + resource)) {
             return FeedParser.parse(in.readAllBytes(), DAWN);
