@@ -26,6 +26,7 @@ import org.jdom2.JDOMException;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 
 /**
  * Reads RSS (0.9x, 1.0, 2.0), Atom (0.3, 1.0) and JSON Feed (1.0, 1.1) into {@link ParsedFeed}s. Pure: bytes
@@ -215,7 +216,15 @@ public final class FeedParser {
         return "";
     }
 
+    /**
+     * The text of an HTML fragment. A fragment with no tag, character reference or NUL is one text node to
+     * jsoup, so its text is jsoup's own whitespace normalisation of it, trimmed, as {@code Element.text()}
+     * does: parsing it as a document would cost more than reading the rest of the item.
+     */
     static String htmlToText(String html) {
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0 && html.indexOf('\0') < 0) {
+            return StringUtil.normaliseWhitespace(html).trim();
+        }
         return Jsoup.parseBodyFragment(html).text();
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -201,6 +202,14 @@ class FeedParserTest {
 
         assertEquals(1, items.size());
         assertEquals(Instant.parse("2025-09-08T09:30:00Z"), items.get(0).publishedAt());
+    }
+
+    @Test
+    void aPlainTextSummaryIsSpacedExactlyAsJsoupSpacesTheTextOfHtml() {
+        for (String text : List.of(" Copper\tconcentrate \r\n and\u00a0rare earths ", "soft\u00adhy\u200bphen",
+                "\u0001edge controls\u000b", "\ufeffBOM and \u3000 ideographic space", "quotes \" ' > = / ]")) {
+            assertEquals(Jsoup.parseBodyFragment(text).text(), FeedParser.htmlToText(text), text);
+        }
     }
 
     private static ParsedFeed parseBytes(String resource) throws Exception {
