@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,6 +164,52 @@ class FeedParserTest {
     @Test
     void anItunesAuthorNamesTheAuthorOfAnItemWithoutOne() throws Exception {
         assertEquals("Nadia Khan", parse("feed/rss-mixed-vocabularies.xml", DESK).items().get(2).author());
+    }
+
+    @Test
+    void anRss2ItemWithBothPrefersItsDublinCoreDateToItsPubDateAsRomeDoes() throws Exception {
+        assertEquals(Instant.parse("2025-09-08T08:00:00Z"), parse("feed/rss-dates.xml", DAWN).items().get(0).publishedAt());
+    }
+
+    @Test
+    void anUnreadableDublinCoreDateGivesWayToThePubDate() throws Exception {
+        assertEquals(Instant.parse("2025-09-08T09:30:00Z"), parse("feed/rss-dates.xml", DAWN).items().get(1).publishedAt());
+    }
+
+    @Test
+    void aPubDateOnlyRomeUnderstandsIsStillRead() throws Exception {
+        assertEquals(Instant.parse("2025-09-08T09:30:00Z"), parse("feed/rss-dates.xml", DAWN).items().get(2).publishedAt());
+    }
+
+    @Test
+    void anUnreadablePubDateIsNoDate() throws Exception {
+        assertNull(parse("feed/rss-dates.xml", DAWN).items().get(3).publishedAt());
+    }
+
+    @Test
+    void anRss092ItemPrefersItsPubDateBecauseRomeReadsNoDublinCoreThere() throws Exception {
+        assertEquals(Instant.parse("2025-09-08T09:30:00Z"), parse("feed/rss092-dates.xml", DAWN).items().get(0).publishedAt());
+    }
+
+    @Test
+    void anAtom03EntryIsPublishedWhenLastModifiedAsRomeReadsIt() throws Exception {
+        assertEquals(Instant.parse("2025-10-03T09:00:00Z"), parse("feed/atom03-dates.xml", DESK).items().get(0).publishedAt());
+    }
+
+    @Test
+    void whenRomeReadsFewerItemsThanTheDocumentHoldsItStillDatesTheOnesItReads() throws Exception {
+        List<FeedItem> items = parse("feed/rss-item-outside-channel.xml", DAWN).items();
+
+        assertEquals(1, items.size());
+        assertEquals(Instant.parse("2025-09-08T09:30:00Z"), items.get(0).publishedAt());
+    }
+
+    @Test
+    void aPlainTextSummaryIsSpacedExactlyAsJsoupSpacesTheTextOfHtml() {
+        for (String text : List.of(" Copper\tconcentrate \r\n and\u00a0rare earths ", "soft\u00adhy\u200bphen",
+                "\u0001edge controls\u000b", "\ufeffBOM and \u3000 ideographic space", "quotes \" ' > = / ]")) {
+            assertEquals(Jsoup.parseBodyFragment(text).text(), FeedParser.htmlToText(text), text);
+        }
     }
 
     private static ParsedFeed parseBytes(String resource) throws Exception {
