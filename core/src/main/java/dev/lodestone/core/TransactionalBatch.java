@@ -36,6 +36,16 @@ public final class TransactionalBatch {
      */
     public static <K, V> boolean process(ConsumerRecords<K, V> records, Consumer<K, V> consumer,
                                          Producer<?, ?> producer, RecordHandler<K, V> each) {
+        return process(records, consumer, producer, each, () -> {});
+    }
+
+    /**
+     * As {@link #process(ConsumerRecords, Consumer, Producer, RecordHandler)}, with {@code afterAll} run once
+     * every record is handled and before the commit: for a handler that sends what the whole batch decided
+     * rather than what each record did.
+     */
+    public static <K, V> boolean process(ConsumerRecords<K, V> records, Consumer<K, V> consumer,
+                                         Producer<?, ?> producer, RecordHandler<K, V> each, Runnable afterAll) {
         producer.beginTransaction();
         try {
             Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
@@ -43,6 +53,7 @@ public final class TransactionalBatch {
                 each.handle(record);
                 next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             }
+            afterAll.run();
             producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
             producer.commitTransaction();
             return true;

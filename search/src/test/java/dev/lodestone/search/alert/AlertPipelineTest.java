@@ -69,11 +69,12 @@ class AlertPipelineTest {
                 broker.publish(Topics.TAGGED, dawnMou().id(), dawnMou());
                 broker.publish(Topics.TAGGED, tribuneMou().id(), tribuneMou());
 
-                Eventually.await("the copy joined the alert", WAIT, () -> alertsOf(rule).size() == 2);
+                Eventually.await("the copy joined the alert", WAIT,
+                        () -> !alertsOf(rule).isEmpty() && latest(alertsOf(rule)).outlets().size() == 2);
                 Thread.sleep(300);
                 List<Alert> alerts = alertsOf(rule);
-                assertEquals(List.of("new", "copy"), alerts.stream().map(Alert::kind).toList());
-                assertEquals(List.of("dawn.com", "tribune.com.pk"), alerts.get(1).outlets());
+                assertEquals("new", alerts.get(0).kind());
+                assertEquals(List.of("dawn.com", "tribune.com.pk"), latest(alerts).outlets());
                 assertEquals(List.of("mou:story-mou/new"), receiver.delivered());
             }
         }
@@ -156,6 +157,10 @@ class AlertPipelineTest {
         return broker.readAll(Topics.ALERTS, Alert.class).stream()
                 .filter(alert -> rule.id().equals(alert.ruleId()))
                 .toList();
+    }
+
+    private static Alert latest(List<Alert> alerts) {
+        return alerts.get(alerts.size() - 1);
     }
 
     private static WebhookDelivery delivery(AlertRule rule) throws Exception {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,8 @@ public final class AlertDecisionService implements AutoCloseable {
     private final Producer<String, Alert> producer;
     /** The latest alert of each (rule, story) in the partitions owned now, by partition and key. */
     private final Map<Integer, Map<String, Alert>> alerts = new HashMap<>();
+    /** The current batch's alerts by (rule, story) key, to publish when it ends; see {@link #queue}. */
+    private final Map<String, Alert> unpublished = new LinkedHashMap<>();
     private final Map<Integer, AlertPacer> pacers = new HashMap<>();
     /** The partitions owned now and how many there are, for {@link #decidesFor}, read from other threads. */
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
@@ -170,7 +173,8 @@ public final class AlertDecisionService implements AutoCloseable {
     }
 
     private void decideInOneTransaction(ConsumerRecords<String, byte[]> records) {
-        if (!TransactionalBatch.process(records, consumer, producer, this::decide)) {
+        unpublished.clear();
+        if (!TransactionalBatch.process(records, consumer, producer, this::decide, this::publishBatch)) {
             // The batch is read again: its decisions must be made again from the state before it.
             records.partitions().forEach(partition -> reload(partition.partition()));
             LOG.warn("Alert decisions aborted, {} matches will be read again", records.count());
@@ -195,12 +199,35 @@ public final class AlertDecisionService implements AutoCloseable {
         if (alert.pacing() == null) {
             alert = alert.with(alert.kind(), pacer(record.partition()).offer(match.rule(), alert));
         }
-        publish(state, match.key(), alert);
+        state.put(match.key(), alert);
+        queue(match.key(), alert);
         if (!StoryAlerts.COPY.equals(alert.kind())) {
             recordLatency(alert);
         }
         LOG.info("Alert {} ({}{}): {}", alert.id(), alert.kind(), alert.pacing() == null ? "" : ", " + alert.pacing(),
                 alert.title());
+    }
+
+    /**
+     * Holds {@code alert} until the batch ends, in place of what the batch decided before for its (rule, story)
+     * when the alert only adds copies to it: a story carried by a hundred outlets would otherwise publish its
+     * growing alert a hundred times, a quadratic cost to every reader of the topic, while the batches it comes
+     * in grow exactly when that cost would make alerting fall behind. A new alert joined by copies in the same
+     * batch stays new, so it is delivered as such; an update is published before the copies that follow it.
+     */
+    private void queue(String key, Alert alert) {
+        Alert waiting = unpublished.remove(key);
+        if (waiting != null && StoryAlerts.COPY.equals(alert.kind()) && waiting.id().equals(alert.id())) {
+            alert = alert.with(waiting.kind(), alert.pacing());
+        } else if (waiting != null) {
+            send(key, waiting);
+        }
+        unpublished.put(key, alert);
+    }
+
+    private void publishBatch() {
+        unpublished.forEach(this::send);
+        unpublished.clear();
     }
 
     /**
@@ -263,9 +290,13 @@ public final class AlertDecisionService implements AutoCloseable {
         LOG.info("Digest {}: {}", summary.id(), summary.title());
     }
 
-    /** Publishes an alert stamped with this service's clock, the time its pacer counts by after a restart. */
     private void publish(Map<String, Alert> state, String key, Alert alert) {
         state.put(key, alert);
+        send(key, alert);
+    }
+
+    /** Publishes an alert stamped with this service's clock, the time its pacer counts by after a restart. */
+    private void send(String key, Alert alert) {
         producer.send(new ProducerRecord<>(Topics.ALERTS, null, clock.millis(), key, alert));
         Metrics.counter("lodestone.alerts.published", "kind", alert.kind(),
                 "pacing", alert.pacing() == null ? "none" : alert.pacing()).increment();
