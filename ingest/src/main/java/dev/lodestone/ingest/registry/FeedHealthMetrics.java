@@ -3,13 +3,12 @@ package dev.lodestone.ingest.registry;
 import dev.lodestone.core.FeedState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,8 +57,8 @@ public final class FeedHealthMetrics implements AutoCloseable {
     private final Clock clock;
     private final Map<String, FeedState> latest = new ConcurrentHashMap<>();
     private final List<Gauge> byState = new ArrayList<>();
-    private final MultiGauge failures;
-    private final MultiGauge sinceSuccess;
+    /** Each feed's own gauges, registered when it first reports and reading {@link #latest} from then on. */
+    private final Map<String, List<Gauge>> perFeed = new HashMap<>();
 
     public FeedHealthMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -71,21 +70,37 @@ public final class FeedHealthMetrics implements AutoCloseable {
                     .strongReference(true)
                     .register(registry));
         }
-        this.failures = MultiGauge.builder(FAILURES).description("Polls of the feed failed in a row").register(registry);
-        this.sinceSuccess = MultiGauge.builder(SINCE_SUCCESS).description("Time since the feed was last polled successfully")
-                .baseUnit("seconds").register(registry);
     }
 
-    /** The feed's latest state: after a poll here, or as it was when this instance took the feed over. */
-    public void record(FeedState feed) {
-        latest.put(feed.url(), feed);
-        publishPerFeed();
+    /**
+     * The feed's latest state: after a poll here, or as it was when this instance took the feed over. A feed's
+     * gauges are registered once and read its latest state, so a poll costs the same however many feeds there
+     * are (rebuilding every feed's series on each poll cost ingest an eighth of its time with 150 feeds).
+     */
+    public synchronized void record(FeedState feed) {
+        String url = feed.url();
+        latest.put(url, feed);
+        List<Gauge> gauges = perFeed.computeIfAbsent(url, u -> new ArrayList<>());
+        if (gauges.isEmpty()) {
+            gauges.add(Gauge.builder(FAILURES, latest, states -> failuresOf(states.get(url)))
+                    .description("Polls of the feed failed in a row").tag("feed", url).register(registry));
+        }
+        if (gauges.size() == 1 && feed.lastSuccess() != null) {
+            gauges.add(Gauge.builder(SINCE_SUCCESS, latest, states -> secondsSinceSuccess(states.get(url)))
+                    .description("Time since the feed was last polled successfully").baseUnit("seconds")
+                    .tag("feed", url).register(registry));
+        }
     }
 
     /** The feeds no longer polled here. */
-    public void forget(Collection<String> urls) {
-        latest.keySet().removeAll(urls);
-        publishPerFeed();
+    public synchronized void forget(Collection<String> urls) {
+        for (String url : urls) {
+            latest.remove(url);
+            List<Gauge> gauges = perFeed.remove(url);
+            if (gauges != null) {
+                gauges.forEach(registry::remove);
+            }
+        }
     }
 
     int count(State state) {
@@ -93,27 +108,19 @@ public final class FeedHealthMetrics implements AutoCloseable {
         return (int) latest.values().stream().filter(feed -> State.of(feed, now) == state).count();
     }
 
-    /** Replaces the per-feed rows; serialised, so a slower caller cannot publish an older view over a newer one. */
-    private synchronized void publishPerFeed() {
-        List<MultiGauge.Row<?>> failureRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> sinceRows = new ArrayList<>();
-        for (FeedState feed : latest.values()) {
-            Tags tags = Tags.of("feed", feed.url());
-            failureRows.add(MultiGauge.Row.of(tags, feed.consecutiveFailures()));
-            if (feed.lastSuccess() != null) {
-                Instant success = feed.lastSuccess();
-                sinceRows.add(MultiGauge.Row.of(tags, () -> Duration.between(success, clock.instant()).toMillis() / 1000.0));
-            }
-        }
-        failures.register(failureRows, true);
-        sinceSuccess.register(sinceRows, true);
+    private static double failuresOf(FeedState feed) {
+        return feed == null ? Double.NaN : feed.consecutiveFailures();
+    }
+
+    private double secondsSinceSuccess(FeedState feed) {
+        return feed == null || feed.lastSuccess() == null ? Double.NaN
+                : Duration.between(feed.lastSuccess(), clock.instant()).toMillis() / 1000.0;
     }
 
     /** Removes every series, so that a stopped service reports no feeds rather than stale ones. */
     @Override
     public synchronized void close() {
-        failures.register(List.of(), true);
-        sinceSuccess.register(List.of(), true);
+        forget(List.copyOf(perFeed.keySet()));
         byState.forEach(registry::remove);
     }
 }

@@ -64,6 +64,15 @@ class FeedHealthMetricsTest {
     }
 
     @Test
+    void aFeedThatNeverSucceededHasNoTimeSinceSuccessUntilItDoes() {
+        metrics.record(feed(TRIBUNE, null, 1));
+        assertNull(registry.find(FeedHealthMetrics.SINCE_SUCCESS).tag("feed", TRIBUNE).gauge());
+
+        metrics.record(feed(TRIBUNE, NOW.minus(Duration.ofMinutes(1)), 0));
+        assertEquals(60, registry.get(FeedHealthMetrics.SINCE_SUCCESS).tag("feed", TRIBUNE).gauge().value());
+    }
+
+    @Test
     void theLatestStateOfAFeedReplacesTheEarlierOne() {
         metrics.record(feed(TRIBUNE, NOW.minus(Duration.ofHours(3)), 2));
         metrics.record(feed(TRIBUNE, NOW, 0));
