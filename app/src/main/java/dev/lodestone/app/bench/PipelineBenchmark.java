@@ -55,6 +55,7 @@ public final class PipelineBenchmark {
     private static final String ALERT_QUERY = "pakistan OR minerals OR metals OR antimony OR china";
     /** How long the alerts may trail the last searchable article before the run stops waiting for more. */
     private static final Duration ALERT_SETTLE = Duration.ofSeconds(5);
+    private static final int CEILING_ROUNDS = 3;
 
     /**
      * @param alerted         how many of the paced articles were alerted on (those the rule matches)
@@ -166,18 +167,24 @@ public final class PipelineBenchmark {
 
     /**
      * Pages per second the extractor alone reaches on one thread over the same pages, warm: each page as the
-     * newswire serves it just after publication, listing the outlet's earlier articles.
+     * newswire serves it just after publication, listing the outlet's earlier articles. The best of
+     * {@value #CEILING_ROUNDS} rounds after one to warm up, since a ceiling is what the extractor can do, and
+     * a single round varied by a quarter from run to run.
      */
     private static double extractionCeiling(DemoNewswire newswire) {
         List<SampleArticle> articles = newswire.content().articles();
         for (SampleArticle article : articles) {
             extract(newswire, article);
         }
-        long start = System.nanoTime();
-        for (SampleArticle article : articles) {
-            extract(newswire, article);
+        double best = 0;
+        for (int round = 0; round < CEILING_ROUNDS; round++) {
+            long start = System.nanoTime();
+            for (SampleArticle article : articles) {
+                extract(newswire, article);
+            }
+            best = Math.max(best, articles.size() / ((System.nanoTime() - start) / 1e9));
         }
-        return articles.size() / ((System.nanoTime() - start) / 1e9);
+        return best;
     }
 
     private static void extract(DemoNewswire newswire, SampleArticle article) {
