@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ final class FeedsCommand implements Callable<Integer> {
             if (feeds.isEmpty()) {
                 System.out.println("No feeds in the registry yet: they appear after ingest's first poll, or import an OPML file.");
             } else {
-                System.out.print(FeedHealthTable.render(feeds));
+                System.out.print(FeedHealthTable.render(feeds, Instant.now()));
             }
             return 0;
         }

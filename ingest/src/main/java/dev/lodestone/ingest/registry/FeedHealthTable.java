@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Renders feed health as an aligned text table for {@code lodestone feeds}: failing feeds first (most
- * failures in a row first), so what needs attention is at the top. Pure.
+ * failures in a row first), so what needs attention is at the top. The status is the one the metrics report
+ * ({@link FeedHealthMetrics.State}): ok, failing, or dead when no poll has succeeded for a day. Pure.
  */
 public final class FeedHealthTable {
     private static final List<String> HEADERS =
@@ -21,14 +22,15 @@ public final class FeedHealthTable {
 
     private FeedHealthTable() {}
 
-    public static String render(List<FeedState> feeds) {
+    /** @param now when the table is drawn, which tells a feed failing since yesterday from one failing today */
+    public static String render(List<FeedState> feeds, Instant now) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADERS);
         feeds.stream()
                 .sorted(Comparator.comparingInt(FeedState::consecutiveFailures).reversed().thenComparing(FeedState::url))
                 .forEach(feed -> rows.add(List.of(
                         feed.url(),
-                        feed.consecutiveFailures() == 0 ? "ok" : "failing",
+                        status(FeedHealthMetrics.State.of(feed, now)),
                         feed.httpStatus() == 0 ? "-" : String.valueOf(feed.httpStatus()),
                         String.valueOf(feed.consecutiveFailures()),
                         String.valueOf(feed.itemsSeen()),
@@ -51,6 +53,10 @@ public final class FeedHealthTable {
             table.append(line.toString().stripTrailing()).append('\n');
         }
         return table.toString();
+    }
+
+    private static String status(FeedHealthMetrics.State state) {
+        return state == FeedHealthMetrics.State.HEALTHY ? "ok" : state.label();
     }
 
     private static String perDay(double rate) {
