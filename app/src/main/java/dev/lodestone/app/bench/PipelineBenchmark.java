@@ -5,6 +5,9 @@ import dev.lodestone.app.Pipeline;
 import dev.lodestone.core.ArticleId;
 import dev.lodestone.core.Json;
 import dev.lodestone.ingest.extract.ArticleExtractor;
+import dev.lodestone.ingest.fetch.AddressGuard;
+import dev.lodestone.ingest.fetch.HttpFetcher;
+import dev.lodestone.ingest.fetch.Politeness;
 import dev.lodestone.ingest.url.UrlCanonicalizer;
 import dev.lodestone.newswire.DemoNewswire;
 import dev.lodestone.newswire.Outlet;
@@ -12,6 +15,7 @@ import dev.lodestone.newswire.SampleArticle;
 import dev.lodestone.newswire.SampleArticles;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,16 +60,18 @@ public final class PipelineBenchmark {
     /** How long the alerts may trail the last searchable article before the run stops waiting for more. */
     private static final Duration ALERT_SETTLE = Duration.ofSeconds(5);
     private static final int CEILING_ROUNDS = 3;
+    private static final int FETCHED_PAGES = 2000;
 
     /**
      * @param alerted         how many of the paced articles were alerted on (those the rule matches)
      * @param alertP50Millis  latency from appearing in a feed to being part of an alert on the live feed
      * @param burstCpuNanos   the process's CPU time during the burst, by stage, largest first
+     * @param fetchCpuMillis  CPU time to fetch one page from the newswire alone, client and server together
      */
     public record Result(int warmUp, int burst, double burstSeconds, double articlesPerSecond, int paced, double pacedRate,
                          long latencyP50Millis, long latencyP99Millis, int alerted, long alertP50Millis,
                          long alertP99Millis, double extractionCeiling, Duration pollInterval,
-                         Map<String, Long> burstCpuNanos) {}
+                         Map<String, Long> burstCpuNanos, double fetchCpuMillis) {}
 
     private PipelineBenchmark() {}
 
@@ -78,6 +84,7 @@ public final class PipelineBenchmark {
         try (DemoNewswire newswire = DemoNewswire.start(content, 0, Duration.ZERO, 0, DemoNewswire.Hosts.ONE_PER_OUTLET)) {
             newswire.prerenderPages();
             double ceiling = extractionCeiling(newswire);
+            double fetchCpuMillis = fetchingCost(content);
             LodestoneConfig config = LodestoneConfig.bundled().withFeeds(newswire.feedUrls()).withAllowLoopback(true)
                     .withPollInterval(poll).withHostDelay(Duration.ZERO);
             try (Pipeline pipeline = Pipeline.start(new Pipeline.Options(config, Pipeline.all(), null, data, 0, 0, -1,
@@ -128,7 +135,7 @@ public final class PipelineBenchmark {
                 long[] alertLatencies = latencies(appeared, alertedAt);
                 return new Result(warmUp, burst, burstSeconds, rate, paced, pacedRate, percentile(latencies, 0.50),
                         percentile(latencies, 0.99), alertLatencies.length, percentile(alertLatencies, 0.50),
-                        percentile(alertLatencies, 0.99), ceiling, poll, burstCpu);
+                        percentile(alertLatencies, 0.99), ceiling, poll, burstCpu, fetchCpuMillis);
             }
         } finally {
             deleteQuietly(data);
@@ -185,6 +192,35 @@ public final class PipelineBenchmark {
             best = Math.max(best, articles.size() / ((System.nanoTime() - start) / 1e9));
         }
         return best;
+    }
+
+    /**
+     * CPU milliseconds per page for ingest's fetcher to fetch pages from a newswire of the same content (its
+     * first {@value #FETCHED_PAGES} articles, all published), warm: HTTP client and server together, the cost
+     * of a page's trip before extraction starts.
+     */
+    private static double fetchingCost(SampleArticles content) throws Exception {
+        List<SampleArticle> articles = content.articles().subList(0, Math.min(FETCHED_PAGES, content.articles().size()));
+        SampleArticles published = new SampleArticles(content.note(), content.outlets(), articles);
+        HttpFetcher fetcher = new HttpFetcher(new AddressGuard(true), "lodestone-bench", Duration.ofSeconds(5),
+                Duration.ofSeconds(30), 10_000_000, Politeness.DEFAULT.withHostDelay(Duration.ZERO));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (DemoNewswire newswire = DemoNewswire.start(published, 0, Duration.ZERO, articles.size(),
+                DemoNewswire.Hosts.ONE_PER_OUTLET)) {
+            newswire.prerenderPages();
+            for (SampleArticle article : articles) {
+                fetcher.fetch(newswire.urlOf(article));
+            }
+            double best = Double.MAX_VALUE;
+            for (int round = 0; round < CEILING_ROUNDS; round++) {
+                long start = os.getProcessCpuTime();
+                for (SampleArticle article : articles) {
+                    fetcher.fetch(newswire.urlOf(article));
+                }
+                best = Math.min(best, (os.getProcessCpuTime() - start) / 1e6 / articles.size());
+            }
+            return best;
+        }
     }
 
     private static void extract(DemoNewswire newswire, SampleArticle article) {
