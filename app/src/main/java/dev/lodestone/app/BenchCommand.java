@@ -7,6 +7,7 @@ import dev.lodestone.analyze.watchlist.WatchlistLoader;
 import dev.lodestone.analyze.story.StoryEvaluation;
 import dev.lodestone.app.bench.AnalyzeThroughput;
 import dev.lodestone.app.bench.CrashBenchmark;
+import dev.lodestone.app.bench.FeedReadingSpeed;
 import dev.lodestone.app.bench.MemoryBenchmark;
 import dev.lodestone.app.bench.PipelineBenchmark;
 import dev.lodestone.ingest.extract.bench.ExtractionBenchmark;
@@ -15,6 +16,7 @@ import dev.lodestone.search.benchmark.AlertLatencyBenchmark;
 import dev.lodestone.search.benchmark.SearchBenchmark;
 import dev.lodestone.ingest.extract.bench.MetadataBenchmark;
 import dev.lodestone.ingest.feed.FeedCorpusBenchmark;
+import dev.lodestone.newswire.FeedFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -131,8 +133,8 @@ final class BenchCommand {
     }
 
     @Command(name = "feeds", mixinStandardHelpOptions = true,
-            description = "Agreement of item title, link, published time and author with gofeed's expected values. "
-                    + "Target: 95%%.")
+            description = "Agreement of item title, link, published time and author with gofeed's expected values, "
+                    + "and how many 50-item feeds are read per second on one thread. Target: 95%%.")
     static final class FeedCorpus implements Callable<Integer> {
         @Option(names = "--dir", defaultValue = "../shared/corpora/gofeed-testdata/translator",
                 description = "gofeed's translator test data. Default: ${DEFAULT-VALUE}.")
@@ -141,6 +143,10 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             FeedCorpusBenchmark.main(new String[] {dir.toString()});
+            for (FeedFormat format : FeedFormat.values()) {
+                System.out.printf("%-46s %,12.0f feeds/s%n", "reading a 50-item " + format + " feed, one thread",
+                        FeedReadingSpeed.feedsPerSecond(format));
+            }
             return 0;
         }
     }
