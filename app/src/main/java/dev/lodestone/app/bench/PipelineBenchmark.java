@@ -44,12 +44,13 @@ import java.util.concurrent.Executors;
  * article pages weigh, scripts, menus and comments included, so that fetching and extraction cost what they do.
  *
  * <p>Three phases. A warm-up publishes {@code warmUp} articles first and waits until they are searchable, so
- * that the JIT compiler has done its work, as it has in a service that has run for a while and as it has for
- * the ceiling. A burst then publishes half the articles at once and measures the sustained rate until the last
+ * that the hot paths run compiled, as in a service that has run for a while and as for the ceiling (the JIT
+ * compiler still has work left after it: a process holding a broker and four services has many paths). A burst then publishes half the articles at once and measures the sustained rate until the last
  * is searchable, and the CPU time each stage spent on them ({@link CpuByStage}). Once the burst's alerts are
  * out too, the rest appear one by one at half that rate, and each one's latency from appearing in its feed to
  * searchable and to alerted is recorded; at a rate the pipeline sustains, that latency is what a
- * newsroom sees. Beside it, the ceiling: the extraction stage alone on the same pages, on one thread.
+ * newsroom sees. Beside it, the ceiling: the extraction stage alone on the same pages, on one thread; and what
+ * fetching a page alone costs, which with extraction bounds what any pipeline could do on the same cores.
  */
 public final class PipelineBenchmark {
     /** Articles per outlet feed: the newswire lists an outlet's 50 newest, so no item scrolls out unseen. */
