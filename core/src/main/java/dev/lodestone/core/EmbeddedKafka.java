@@ -13,14 +13,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -43,9 +48,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER = "CONTROLLER";
 
+    /** How often the broker's partitions are checked for {@link HangingTransactions}. */
+    private static final Duration HANGING_CHECK = Duration.ofSeconds(10);
+
     private final KafkaRaftServer server;
     private final FileLock lock;
     private final String bootstrapServers;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "lodestone-hanging-transactions");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Admin sweeperAdmin;
 
     private EmbeddedKafka(KafkaRaftServer server, FileLock lock, String bootstrapServers) {
         this.server = server;
@@ -89,6 +103,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw e;
             }
             LOG.info("Embedded Kafka ready at {} with data in {}", bootstrap, dataDir);
+            kafka.sweepHangingTransactions();
             return kafka;
         } catch (IOException | InterruptedException | RuntimeException e) {
             releaseQuietly(lock);
@@ -105,12 +120,38 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() {
+        sweeper.shutdownNow();
+        if (sweeperAdmin != null) {
+            sweeperAdmin.close(Duration.ZERO);
+        }
         try {
             server.shutdown();
             server.awaitShutdown();
         } finally {
             releaseQuietly(lock);
         }
+    }
+
+    /**
+     * Aborts, every {@link #HANGING_CHECK}, the transactions a kill of this process left hanging: this broker is
+     * the one killed with the pipeline, and a hanging transaction would stop everything downstream for good.
+     */
+    private void sweepHangingTransactions() {
+        Admin admin = Admin.create(KafkaSettings.admin(bootstrapServers, "lodestone-hanging-transactions"));
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                List<TopicPartition> partitions = new ArrayList<>();
+                Set<String> topics = admin.listTopics().names().get();
+                admin.describeTopics(topics).allTopicNames().get().values().forEach(topic ->
+                        topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition()))));
+                HangingTransactions.abortOn(admin, partitions);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | RuntimeException e) {
+                LOG.debug("Could not check for hanging transactions: {}", e.toString());
+            }
+        }, HANGING_CHECK.toMillis(), HANGING_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        sweeperAdmin = admin;
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
