@@ -47,6 +47,12 @@ public record Article(
         body = body == null ? "" : body;
     }
 
+    /** This article with another title and body, everything else kept. */
+    public Article withText(String newTitle, String newBody) {
+        return new Article(schema, id, url, feedUrl, source, newTitle, byline, newBody, publishedAt, dateSource,
+                fetchedAt, language, revision, contentHash, modifiedAt, imageUrl, section);
+    }
+
     /** An article whose page told nothing of its modification, lead image or section. */
     public Article(int schema, String id, String url, String feedUrl, String source, String title, String byline,
                    String body, Instant publishedAt, String dateSource, Instant fetchedAt, String language, int revision,

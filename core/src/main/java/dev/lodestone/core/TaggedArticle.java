@@ -47,6 +47,12 @@ public record TaggedArticle(
         return article.id();
     }
 
+    /** This tagged article around another version of its article, what analyze found kept. */
+    public TaggedArticle withArticle(Article other) {
+        return new TaggedArticle(schema, other, entities, entityKinds, mentions, quotes, relevance, about, reasons,
+                storyId, firstInStory, taggedAt);
+    }
+
     /** This tagged article assigned to a story. */
     public TaggedArticle withStory(String story, boolean first) {
         return new TaggedArticle(schema, article, entities, entityKinds, mentions, quotes, relevance, about, reasons,

@@ -92,13 +92,7 @@ public final class ArticleSchema {
     /** The article as it was indexed, or as near as the stored fields allow. */
     public static TaggedArticle toTaggedArticle(Document doc) {
         TaggedArticle rest = Json.fromBytes(doc.getBinaryValue(RECORD).bytes, TaggedArticle.class);
-        Article a = rest.article();
-        Article article = new Article(a.schema(), a.id(), a.url(), a.feedUrl(), a.source(), doc.get(TITLE),
-                a.byline(), doc.get(BODY), a.publishedAt(), a.dateSource(), a.fetchedAt(), a.language(),
-                a.revision(), a.contentHash());
-        return new TaggedArticle(rest.schema(), article, rest.entities(), rest.entityKinds(), rest.mentions(),
-                rest.quotes(), rest.relevance(), rest.about(), rest.reasons(), rest.storyId(), rest.firstInStory(),
-                rest.taggedAt());
+        return rest.withArticle(rest.article().withText(doc.get(TITLE), doc.get(BODY)));
     }
 
     /** The instant an article sorts and counts by: published, or else fetched. */
@@ -168,12 +162,7 @@ public final class ArticleSchema {
     }
 
     private static TaggedArticle withoutText(TaggedArticle tagged) {
-        Article a = tagged.article();
-        Article bare = new Article(a.schema(), a.id(), a.url(), a.feedUrl(), a.source(), "", a.byline(), "",
-                a.publishedAt(), a.dateSource(), a.fetchedAt(), a.language(), a.revision(), a.contentHash());
-        return new TaggedArticle(tagged.schema(), bare, tagged.entities(), tagged.entityKinds(), tagged.mentions(),
-                tagged.quotes(), tagged.relevance(), tagged.about(), tagged.reasons(), tagged.storyId(),
-                tagged.firstInStory(), tagged.taggedAt());
+        return tagged.withArticle(tagged.article().withText("", ""));
     }
 
     private static FacetsConfig facetsConfig() {

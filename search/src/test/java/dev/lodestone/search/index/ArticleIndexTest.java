@@ -8,6 +8,7 @@ import dev.lodestone.core.DataFolderInUseException;
 import dev.lodestone.core.TaggedArticle;
 import dev.lodestone.search.StoryArticles;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.lucene.index.Term;
@@ -28,15 +29,31 @@ class ArticleIndexTest {
         Article revised = revise(first.article(), "FWO and USSM sign $500m minerals MoU");
         try (ArticleIndex index = ArticleIndex.open(dir)) {
             index.upsert(first);
-            index.upsert(new TaggedArticle(first.schema(), revised, first.entities(), first.entityKinds(), first.mentions(),
-                    first.quotes(), first.relevance(), first.about(), first.reasons(), first.storyId(),
-                    first.firstInStory(), first.taggedAt()));
+            index.upsert(first.withArticle(revised));
             index.refresh();
 
             assertEquals(1, index.count());
             assertEquals("FWO and USSM sign $500m minerals MoU", index.withSearcher(searcher -> searcher.storedFields()
                     .document(searcher.search(new TermQuery(new Term(ArticleSchema.ID, first.id())), 1).scoreDocs[0].doc)
                     .get(ArticleSchema.TITLE)));
+        }
+    }
+
+    @Test
+    void anArticleReadBackKeepsWhatItsPageToldBesidesTheText() throws Exception {
+        TaggedArticle first = StoryArticles.MOU_SIGNED;
+        Article a = first.article();
+        Article fromItsPage = new Article(a.schema(), a.id(), a.url(), a.feedUrl(), a.source(), a.title(), a.byline(),
+                a.body(), a.publishedAt(), a.dateSource(), a.fetchedAt(), a.language(), a.revision(), a.contentHash(),
+                Instant.parse("2025-09-08T16:00:00Z"), "https://www.dawn.com/img/mou.jpg", "Business");
+        try (ArticleIndex index = ArticleIndex.open(dir)) {
+            index.upsert(first.withArticle(fromItsPage));
+            index.refresh();
+
+            TaggedArticle readBack = index.withSearcher(searcher -> ArticleSchema.toTaggedArticle(searcher.storedFields()
+                    .document(searcher.search(new TermQuery(new Term(ArticleSchema.ID, first.id())), 1).scoreDocs[0].doc)));
+
+            assertEquals(fromItsPage, readBack.article());
         }
     }
 

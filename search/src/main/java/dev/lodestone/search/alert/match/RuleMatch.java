@@ -32,13 +32,10 @@ public record RuleMatch(int schema, AlertRule rule, TaggedArticle article, List<
      */
     public static RuleMatch of(AlertRule rule, TaggedArticle article, List<String> matchedTerms, Instant matchedAt) {
         Article full = article.article();
-        Article lean = new Article(full.schema(), full.id(), full.url(), full.feedUrl(), full.source(), full.title(),
-                full.byline(), firstParagraph(full.body()), full.publishedAt(), full.dateSource(), full.fetchedAt(),
-                full.language(), full.revision(), full.contentHash(), full.modifiedAt(), full.imageUrl(), full.section());
-        TaggedArticle leanTagged = new TaggedArticle(article.schema(), lean, article.entities(), article.entityKinds(),
-                List.of(), List.of(), article.relevance(), article.about(), article.reasons(), article.storyId(),
-                article.firstInStory(), article.taggedAt());
-        return new RuleMatch(SCHEMA, rule, leanTagged, matchedTerms, matchedAt);
+        TaggedArticle lean = new TaggedArticle(article.schema(), full.withText(full.title(), firstParagraph(full.body())),
+                article.entities(), article.entityKinds(), List.of(), List.of(), article.relevance(), article.about(),
+                article.reasons(), article.storyId(), article.firstInStory(), article.taggedAt());
+        return new RuleMatch(SCHEMA, rule, lean, matchedTerms, matchedAt);
     }
 
     /** The body's first paragraph, whitespace at its ends removed: where an alert's lead comes from. */
