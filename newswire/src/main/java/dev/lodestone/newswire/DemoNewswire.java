@@ -268,8 +268,7 @@ public final class DemoNewswire implements AutoCloseable {
         byte[][] pages = new byte[content.articles().size()][];
         for (int i = 0; i < pages.length; i++) {
             SampleArticle article = content.articles().get(i);
-            List<SampleArticle> earlier = newestFirst.computeIfAbsent(article.outlet(), id -> new ArrayList<>());
-            earlier.add(0, article);
+            List<SampleArticle> earlier = newestFirst.merge(article.outlet(), List.of(article), DemoNewswire::newestFirst);
             Outlet outlet = outletsById.get(article.outlet());
             pages[i] = ArticlePage.render(outlet, article, earlier, baseUrlOf(outlet)).getBytes(StandardCharsets.UTF_8);
         }
@@ -284,11 +283,15 @@ public final class DemoNewswire implements AutoCloseable {
     }
 
     private void addToOutlet(SampleArticle article) {
-        List<SampleArticle> before = publishedByOutlet.getOrDefault(article.outlet(), List.of());
-        List<SampleArticle> after = new ArrayList<>(before.size() + 1);
-        after.add(article);
+        publishedByOutlet.merge(article.outlet(), List.of(article), DemoNewswire::newestFirst);
+    }
+
+    /** An outlet's articles with a newly published one in front. */
+    private static List<SampleArticle> newestFirst(List<SampleArticle> before, List<SampleArticle> newest) {
+        List<SampleArticle> after = new ArrayList<>(before.size() + newest.size());
+        after.addAll(newest);
         after.addAll(before);
-        publishedByOutlet.put(article.outlet(), List.copyOf(after));
+        return List.copyOf(after);
     }
 
     private List<SampleArticle> publishedNewestFirst(String outletId) {

@@ -1,6 +1,5 @@
 package dev.lodestone.app.bench;
 
-import dev.lodestone.ingest.feed.FeedParseException;
 import dev.lodestone.ingest.feed.FeedParser;
 import dev.lodestone.newswire.FeedFormat;
 import dev.lodestone.newswire.Feeds;
@@ -25,7 +24,7 @@ public final class FeedReadingSpeed {
     private FeedReadingSpeed() {}
 
     /** Feeds read per second, best of {@value #ROUNDS} rounds after one to warm up. */
-    public static double feedsPerSecond(FeedFormat format) throws FeedParseException {
+    public static double feedsPerSecond(FeedFormat format) throws Exception {
         SampleArticles samples = SampleArticles.bundled();
         Outlet outlet = samples.outlets().stream().filter(o -> o.feed() == format).findFirst().orElseThrow();
         List<SampleArticle> newestFirst = new ArrayList<>();
@@ -36,17 +35,13 @@ public final class FeedReadingSpeed {
         }
         byte[] feed = Feeds.render(outlet, newestFirst, BASE).getBytes(StandardCharsets.UTF_8);
         URI url = BASE.resolve(outlet.feedPath());
-        double best = 0;
-        for (int round = 0; round <= ROUNDS; round++) {
-            long start = System.nanoTime();
+        long fastest = FastestRound.of(ROUNDS, System::nanoTime, () -> {
             for (int i = 0; i < READS_PER_ROUND; i++) {
                 if (FeedParser.parse(feed, url).items().size() != Feeds.MAX_ITEMS) {
                     throw new IllegalStateException("the " + format + " feed did not list its " + Feeds.MAX_ITEMS + " items");
                 }
             }
-            double rate = READS_PER_ROUND / ((System.nanoTime() - start) / 1e9);
-            best = round == 0 ? 0 : Math.max(best, rate);
-        }
-        return best;
+        });
+        return READS_PER_ROUND / (fastest / 1e9);
     }
 }

@@ -60,7 +60,8 @@ public final class PipelineBenchmark {
     private static final String ALERT_QUERY = "pakistan OR minerals OR metals OR antimony OR china";
     /** How long the alerts may trail the last searchable article before the run stops waiting for more. */
     private static final Duration ALERT_SETTLE = Duration.ofSeconds(5);
-    private static final int CEILING_ROUNDS = 3;
+    /** Rounds of extraction alone and of fetching alone, the fastest of which counts. */
+    private static final int ROUNDS = 3;
     private static final int FETCHED_PAGES = 2000;
 
     /**
@@ -175,24 +176,17 @@ public final class PipelineBenchmark {
 
     /**
      * Pages per second the extractor alone reaches on one thread over the same pages, warm: each page as the
-     * newswire serves it just after publication, listing the outlet's earlier articles. The best of
-     * {@value #CEILING_ROUNDS} rounds after one to warm up, since a ceiling is what the extractor can do, and
-     * a single round varied by a quarter from run to run.
+     * newswire serves it just after publication, listing the outlet's earlier articles; the {@link FastestRound}
+     * of {@value #ROUNDS}.
      */
-    private static double extractionCeiling(DemoNewswire newswire) {
+    private static double extractionCeiling(DemoNewswire newswire) throws Exception {
         List<SampleArticle> articles = newswire.content().articles();
-        for (SampleArticle article : articles) {
-            extract(newswire, article);
-        }
-        double best = 0;
-        for (int round = 0; round < CEILING_ROUNDS; round++) {
-            long start = System.nanoTime();
+        long fastest = FastestRound.of(ROUNDS, System::nanoTime, () -> {
             for (SampleArticle article : articles) {
                 extract(newswire, article);
             }
-            best = Math.max(best, articles.size() / ((System.nanoTime() - start) / 1e9));
-        }
-        return best;
+        });
+        return articles.size() / (fastest / 1e9);
     }
 
     /**
@@ -209,18 +203,12 @@ public final class PipelineBenchmark {
         try (DemoNewswire newswire = DemoNewswire.start(published, 0, Duration.ZERO, articles.size(),
                 DemoNewswire.Hosts.ONE_PER_OUTLET)) {
             newswire.prerenderPages();
-            for (SampleArticle article : articles) {
-                fetcher.fetch(newswire.urlOf(article));
-            }
-            double best = Double.MAX_VALUE;
-            for (int round = 0; round < CEILING_ROUNDS; round++) {
-                long start = os.getProcessCpuTime();
+            long fastest = FastestRound.of(ROUNDS, os::getProcessCpuTime, () -> {
                 for (SampleArticle article : articles) {
                     fetcher.fetch(newswire.urlOf(article));
                 }
-                best = Math.min(best, (os.getProcessCpuTime() - start) / 1e6 / articles.size());
-            }
-            return best;
+            });
+            return fastest / 1e6 / articles.size();
         }
     }
 
