@@ -98,11 +98,12 @@ public final class HangingTransactions {
 
     private static Optional<TransactionDescription> coordinatorOf(Admin admin, long producerId)
             throws ExecutionException, InterruptedException {
-        for (TransactionListing listing : admin.listTransactions(
-                new ListTransactionsOptions().filterProducerIds(Set.of(producerId))).all().get()) {
-            return Optional.of(admin.describeTransactions(List.of(listing.transactionalId())).all().get()
-                    .get(listing.transactionalId()));
+        List<TransactionListing> listings = new ArrayList<>(admin.listTransactions(
+                new ListTransactionsOptions().filterProducerIds(Set.of(producerId))).all().get());
+        if (listings.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String transactionalId = listings.get(0).transactionalId();
+        return Optional.of(admin.describeTransactions(List.of(transactionalId)).all().get().get(transactionalId));
     }
 }
