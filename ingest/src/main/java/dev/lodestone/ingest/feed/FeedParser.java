@@ -57,7 +57,11 @@ public final class FeedParser {
      * @throws FeedParseException when the bytes are not well-formed XML or JSON, or not a feed
      */
     public static ParsedFeed parse(byte[] bytes, URI feedUrl) throws FeedParseException {
-        String text = FeedText.decode(bytes);
+        return parse(FeedText.decode(bytes), feedUrl);
+    }
+
+    /** The feed in {@code text}, the bytes already decoded by {@link FeedText}. */
+    static ParsedFeed parse(String text, URI feedUrl) throws FeedParseException {
         String start = text.stripLeading();
         if (start.isEmpty()) {
             throw new FeedParseException(feedUrl + ": not a feed: empty response", null);

@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * unchanged one costs its server a 304), lists the articles it links to, reads each one not seen before and
  * hands the resulting {@link Article}s on, then reports the source's health as a {@link FeedState}.
  *
- * <p>How the listing is made depends on the {@link FeedSource.Type}: a feed's items ({@link FeedParser}); a
- * sitemap's pages dated within {@link #LOOKBACK} of the previous visit, or undated, following an index one
- * level down to its {@link #MAX_CHILD_SITEMAPS} freshest sitemaps ({@link SitemapReader}); a section page's
+ * <p>How the listing is made depends on the {@link FeedSource.Type}: a feed's items ({@link IncrementalFeedParser},
+ * which parses only the items the feed did not list at the previous poll); a sitemap's pages dated within
+ * {@link #LOOKBACK} of the previous visit, or undated, following an index one level down to its
+ * {@link #MAX_CHILD_SITEMAPS} freshest sitemaps ({@link SitemapReader}); a section page's
  * article links ({@link SectionLinks}). At most {@link #MAX_NEW_ITEMS} new articles are read per poll, the
  * rest on the next ones, so a first visit to a big sitemap does not hold a thread for hours.
  *
@@ -66,6 +67,7 @@ public final class FeedPoller {
     private final HttpFetcher fetcher;
     private final SeenArticles seen;
     private final Clock clock;
+    private final IncrementalFeedParser feedParser = new IncrementalFeedParser();
 
     private Validators validators = Validators.NONE;
     private String title;
@@ -152,7 +154,7 @@ public final class FeedPoller {
     private List<FeedItem> list(FetchResponse response, Instant now) throws FeedParseException, InterruptedException {
         switch (source.type()) {
             case FEED -> {
-                ParsedFeed feed = FeedParser.parse(response.body(), response.url());
+                ParsedFeed feed = feedParser.parse(response.body(), response.url());
                 title = feed.title().isEmpty() ? title : feed.title();
                 published = dates(feed.items());
                 return feed.linkedItems();
