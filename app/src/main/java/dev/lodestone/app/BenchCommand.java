@@ -144,8 +144,10 @@ final class BenchCommand {
         public Integer call() throws Exception {
             FeedCorpusBenchmark.main(new String[] {dir.toString()});
             for (FeedFormat format : FeedFormat.values()) {
-                System.out.printf("%-46s %,12.0f feeds/s%n", "reading a 50-item " + format + " feed, one thread",
+                System.out.printf("%-62s %,10.0f feeds/s%n", "reading a 50-item " + format + " feed whole, one thread",
                         FeedReadingSpeed.feedsPerSecond(format));
+                System.out.printf("%-62s %,10.0f feeds/s%n", "polling it again with one new item, one thread",
+                        FeedReadingSpeed.pollsWithOneNewItemPerSecond(format));
             }
             return 0;
         }
