@@ -1,8 +1,12 @@
 package dev.lodestone.app.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +20,23 @@ import java.util.regex.Pattern;
  * benchmark's own newswire run in one process).
  *
  * <p>Threads are read every {@value #SAMPLE_MILLIS} ms, so that short-lived ones (Lucene merges, HTTP client
- * workers) are counted up to their last reading before they end. What no thread accounts for, the garbage
- * collector, the JIT compiler and whatever ran between a thread's last reading and its end, is the process's
- * CPU time less the threads', reported as {@link #JVM}. (The JVM's own count of compilation time is
- * elapsed time, and came out above that remainder, so it cannot split it.)
+ * workers) are counted up to their last reading before they end. The JVM's own threads, which Java does not
+ * list, are read from {@code /proc/self/task} where there is one (Linux): the JIT compiler's as {@link #JIT}, the
+ * garbage collector's and the VM thread's (which runs collections' safepoint work) as {@link #GC}. What no
+ * thread accounts for, whatever ran between a thread's last reading and its end, and the JVM's threads where
+ * they cannot be read, is the process's CPU time less the threads', reported as {@link #JVM}. (The JVM's own
+ * count of compilation time is elapsed time, and came out above the whole remainder, so it cannot split it.)
  */
 final class CpuByStage implements AutoCloseable {
-    static final String JVM = "JVM: JIT compiler, GC, ended threads";
+    static final String JVM = "JVM: other, ended threads";
+    static final String JIT = "JVM: JIT compiler";
+    static final String GC = "JVM: garbage collector";
+    /** How the JVM names its own threads on Linux (cut to 15 characters there). */
+    private static final Pattern JIT_THREADS = Pattern.compile("^(C1 CompilerThre|C2 CompilerThre|Sweeper thread)");
+    private static final Pattern GC_THREADS = Pattern.compile("^(GC Thread|G1 |VM Thread|ZWorker|ZDriver|Shenandoah)");
+    private static final Path TASKS = Path.of("/proc/self/task");
+    /** Linux reports thread CPU time in ticks of 1/100 s on every platform it runs on. */
+    private static final long NANOS_PER_TICK = 10_000_000;
     private static final long SAMPLE_MILLIS = 100;
 
     /** First match wins; names are those the services, the broker and the JDK give their threads. */
@@ -44,6 +58,8 @@ final class CpuByStage implements AutoCloseable {
     private final Map<Long, Long> baseline;
     private final Map<Long, Long> latest = new HashMap<>();
     private final Map<Long, String> names = new HashMap<>();
+    private final Map<String, Long> jvmBaseline;
+    private final Map<String, Long> jvmLatest = new HashMap<>();
     private final Thread sampler;
     private volatile boolean running = true;
 
@@ -51,6 +67,7 @@ final class CpuByStage implements AutoCloseable {
         threads.setThreadCpuTimeEnabled(true);
         processStart = os.getProcessCpuTime();
         baseline = read();
+        jvmBaseline = readJvmThreads();
         sampler = new Thread(this::sample, "bench-cpu-sampler");
         sampler.setDaemon(true);
         sampler.start();
@@ -66,12 +83,18 @@ final class CpuByStage implements AutoCloseable {
         close();
         synchronized (this) {
             latest.putAll(read());
+            jvmLatest.putAll(readJvmThreads());
             Map<String, Long> byStage = new HashMap<>();
             long threadsTotal = 0;
             for (Map.Entry<Long, Long> thread : latest.entrySet()) {
                 long used = thread.getValue() - baseline.getOrDefault(thread.getKey(), 0L);
                 threadsTotal += used;
                 byStage.merge(stageOf(names.getOrDefault(thread.getKey(), "")), used, Long::sum);
+            }
+            for (Map.Entry<String, Long> thread : jvmLatest.entrySet()) {
+                long used = thread.getValue() - jvmBaseline.getOrDefault(thread.getKey(), 0L);
+                threadsTotal += used;
+                byStage.merge(JIT_THREADS.matcher(thread.getKey()).find() ? JIT : GC, used, Long::sum);
             }
             byStage.put(JVM, Math.max(0, os.getProcessCpuTime() - processStart - threadsTotal));
             Map<String, Long> largestFirst = new LinkedHashMap<>();
@@ -100,8 +123,10 @@ final class CpuByStage implements AutoCloseable {
     private void sample() {
         while (running) {
             Map<Long, Long> now = read();
+            Map<String, Long> jvmNow = readJvmThreads();
             synchronized (this) {
                 latest.putAll(now);
+                jvmLatest.putAll(jvmNow);
             }
             try {
                 Thread.sleep(SAMPLE_MILLIS);
@@ -125,6 +150,35 @@ final class CpuByStage implements AutoCloseable {
                     names.put(info.getThreadId(), info.getThreadName());
                 }
             }
+        }
+        return cpu;
+    }
+
+    /**
+     * The CPU time so far of each of the JIT compiler's and garbage collector's threads, keyed by name and thread
+     * id; empty where {@code /proc} cannot be read.
+     */
+    static Map<String, Long> readJvmThreads() {
+        Map<String, Long> cpu = new HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+            for (Path task : tasks) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                String name = open < 0 || close < open ? "" : stat.substring(open + 1, close);
+                if (JIT_THREADS.matcher(name).find() || GC_THREADS.matcher(name).find()) {
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    cpu.put(name + " " + task.getFileName(), ticks * NANOS_PER_TICK);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return Map.of();
         }
         return cpu;
     }

@@ -2,9 +2,12 @@ package dev.lodestone.app.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,16 @@ class CpuByStageTest {
 
         assertTrue(byStage.get("analyze: tagging, stories") >= spin, "the spinning thread's 50 ms: " + byStage);
         assertTrue(byStage.get("benchmark newswire and harness") < spin, "not the waiting main thread's: " + byStage);
+    }
+
+    @Test
+    void theJitCompilersAndTheGarbageCollectorsThreadsAreReadWhereLinuxListsThem() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "no /proc here");
+
+        Map<String, Long> jvmThreads = CpuByStage.readJvmThreads();
+
+        assertTrue(jvmThreads.keySet().stream().anyMatch(name -> name.matches("C[12] CompilerThre \\d+")), jvmThreads::toString);
+        assertTrue(jvmThreads.keySet().stream().anyMatch(name -> name.startsWith("VM Thread ")), jvmThreads::toString);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
