@@ -194,7 +194,7 @@ public final class IngestService implements AutoCloseable {
             LOG.warn("Feed registry: not polling {}: {}", url, e.getMessage());
             return;
         }
-        PolledSource polledSource = new PolledSource(new FeedPoller(source, settings.pollSchedule(), fetcher, seen, Clock.systemUTC()));
+        PolledSource polledSource = new PolledSource(new FeedPoller(source, state, settings.pollSchedule(), fetcher, seen, Clock.systemUTC()));
         Duration delay = state.nextPoll() == null ? Duration.ZERO : Duration.between(Instant.now(), state.nextPoll());
         synchronized (polled) {
             if (polled.putIfAbsent(url, polledSource) == null) {

@@ -147,6 +147,32 @@ class IngestServiceTest {
     }
 
     @Test
+    void aRestartedServiceCountsADeadFeedsFailuresOnFromWhereItsLastStateLeftThem() throws Exception {
+        URI deadFeed = URI.create("http://127.0.0.1:" + freePort() + "/feed.xml");
+        IngestSettings settings = IngestSettings.defaults(List.of(deadFeed)).withAllowLoopback(true).withPoliteness(QUICK)
+                .withPollInterval(Duration.ofMillis(200)).withMaxPollInterval(Duration.ofMillis(200));
+        try (IngestService first = new IngestService(settings, kafka.bootstrapServers())) {
+            first.start();
+            read(Topics.FEEDS, FeedState.class, found -> failures(found, deadFeed) >= 2);
+        }
+        FeedState beforeRestart = FeedRegistry.read(kafka.bootstrapServers()).stream()
+                .filter(state -> state.url().equals(deadFeed.toString())).findFirst().orElseThrow();
+
+        try (IngestService second = new IngestService(settings, kafka.bootstrapServers())) {
+            second.start();
+            FeedState afterRestart = read(Topics.FEEDS, FeedState.class, found -> found.get(deadFeed.toString()) != null
+                    && found.get(deadFeed.toString()).lastAttempt().isAfter(beforeRestart.lastAttempt())).get(deadFeed.toString());
+
+            assertEquals(beforeRestart.consecutiveFailures() + 1, afterRestart.consecutiveFailures());
+        }
+    }
+
+    private static int failures(Map<String, FeedState> states, URI feed) {
+        FeedState state = states.get(feed.toString());
+        return state == null ? 0 : state.consecutiveFailures();
+    }
+
+    @Test
     void aFeedThatSendsOneBytePerSecondDoesNotDelayAFastFeedOnAnotherHost() throws Exception {
         try (LoopbackServer slow = new LoopbackServer("127.0.0.1"); LoopbackServer fast = new LoopbackServer("127.0.0.2")) {
             slow.handle("/feed.xml", exchange -> {

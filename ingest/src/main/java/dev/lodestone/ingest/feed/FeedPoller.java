@@ -80,7 +80,13 @@ public final class FeedPoller {
     private List<Instant> published = List.of();
     private final Deque<Instant> discovered = new ArrayDeque<>();
 
-    public FeedPoller(FeedSource source, PollSchedule schedule, HttpFetcher fetcher, SeenArticles seen, Clock clock) {
+    /**
+     * @param last the source's state when it was last polled, by this instance before a restart or by another
+     *             before a rebalance ({@link FeedSource#unpolled()} for a new source): its health carries on from
+     *             there, so that neither hides a dead feed behind a fresh count or resets its back-off
+     */
+    public FeedPoller(FeedSource source, FeedState last, PollSchedule schedule, HttpFetcher fetcher, SeenArticles seen,
+                      Clock clock) {
         this.source = source;
         this.label = switch (source.type()) {
             case FEED -> "Feed";
@@ -91,7 +97,12 @@ public final class FeedPoller {
         this.fetcher = fetcher;
         this.seen = seen;
         this.clock = clock;
-        this.title = source.title();
+        this.title = source.title().isEmpty() && last.title() != null ? last.title() : source.title();
+        this.lastSuccess = last.lastSuccess();
+        this.lastError = last.lastError();
+        this.consecutiveFailures = last.consecutiveFailures();
+        this.httpStatus = last.httpStatus();
+        this.itemsSeen = last.itemsSeen();
     }
 
     public URI feedUrl() {

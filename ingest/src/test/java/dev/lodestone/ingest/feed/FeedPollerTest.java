@@ -53,9 +53,19 @@ class FeedPollerTest {
     }
 
     private FeedPoller poller(FeedSource source) {
+        return poller(source, source.unpolled());
+    }
+
+    private FeedPoller poller(FeedSource source, FeedState last) {
         HttpFetcher fetcher = new HttpFetcher(new AddressGuard(true), "Lodestone/test", Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 1 << 20, Politeness.DEFAULT.withHostDelay(Duration.ZERO));
-        return new FeedPoller(source, SCHEDULE, fetcher, seen, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new FeedPoller(source, last, SCHEDULE, fetcher, seen, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** The state another instance left for the source: failing three polls in a row since yesterday. */
+    private FeedState failingSinceYesterday(FeedSource source) {
+        return new FeedState(FeedState.SCHEMA, source.url().toString(), FeedState.FEED, "Local Wire",
+                NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofMinutes(20)), "HTTP 503", 3, 503, 40, 12.0, NOW);
     }
 
     private FeedSource source(String path, FeedSource.Type type) {
@@ -210,6 +220,29 @@ class FeedPollerTest {
         assertEquals(server.url("/missing.xml") + ": HTTP 404", state.lastError());
         assertNull(state.lastSuccess());
         assertEquals(NOW.plus(Duration.ofMinutes(10)), state.nextPoll(), "backs off from 5 minutes");
+    }
+
+    @Test
+    void aFeedTakenOverStillFailingCountsOnFromTheFailuresItHadAndKeepsItsLastSuccess() throws Exception {
+        FeedSource source = FeedSource.feed(server.url("/missing.xml"));
+
+        FeedState state = poller(source, failingSinceYesterday(source)).poll(published::add);
+
+        assertEquals(4, state.consecutiveFailures());
+        assertEquals(NOW.minus(Duration.ofDays(1)), state.lastSuccess());
+        assertEquals(NOW.plus(Duration.ofMinutes(40)), state.nextPoll(), "backs off from 5 minutes, doubled three times");
+    }
+
+    @Test
+    void aFeedTakenOverThatRecoversCountsItsItemsOnFromTheLastState() throws Exception {
+        serveFeedAndPages();
+        FeedSource source = FeedSource.feed(server.url("/feed.xml"));
+
+        FeedState state = poller(source, failingSinceYesterday(source)).poll(published::add);
+
+        assertEquals(0, state.consecutiveFailures());
+        assertNull(state.lastError());
+        assertEquals(42, state.itemsSeen());
     }
 
     @Test
