@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * <p>The items are the elements {@link FeedParser} reads as items: {@code item} or {@code entry} children of
  * the root (Atom, RSS 1.0) or of a {@code channel} child of the root (RSS 0.9x and 2.0), whatever their
  * namespace prefix. Finding them takes a scan for tags that skips comments, CDATA sections, processing
- * instructions and quoted attribute values, not a parse. The scan gives up, and the feed is read whole,
- * on anything it was not written for: a document that does not start with {@code <rss}, {@code <feed} or
- * {@code <rdf:RDF} (after a prolog), a DOCTYPE, text or elements between items, or tags that do not balance.
+ * instructions and quoted attribute values, not a parse. The scan gives up, and the feed is read whole, on
+ * anything it was not written for: a document that does not start with {@code <rss}, {@code <feed} or
+ * {@code <rdf:RDF} (after an XML declaration, comments and white space), a DOCTYPE, text or elements between
+ * items, or tags that do not balance.
  *
  * @param head  the text before the first item
  * @param items each item's text, from its start tag to its end tag, in document order
@@ -79,6 +80,9 @@ record FeedSplit(String head, List<String> items, String tail) {
                 int open = text.indexOf('<', at);
                 if (open < 0 || open + 1 >= text.length()) {
                     return open < 0 && depth == 0 && rootSeen && itemStart < 0 && !items.isEmpty();
+                }
+                if (!rootSeen && !text.substring(at, open).isBlank()) {
+                    return false;
                 }
                 if (text.startsWith("<!--", open)) {
                     at = after(open + 4, "-->");

@@ -76,7 +76,8 @@ class FeedSplitTest {
                 "<rss><channel><item>a</item><title>between</title><item>b</item></channel></rss>",
                 "<rss><channel><item>never closed</channel></rss>",
                 "<rss><channel><title>no items</title></channel></rss>",
-                "<rss><channel><item>cut off</item>");
+                "<rss><channel><item>cut off</item>",
+                "{\"items\": [{\"content_html\": \"<rss><channel><item>a</item></channel></rss>\"}]}");
 
         for (String text : unsplittable) {
             assertTrue(FeedSplit.of(text).isEmpty(), text);
