@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lodestone.core.AlertRule;
 import dev.lodestone.core.TaggedArticle;
 import dev.lodestone.search.alert.Fixtures;
 import dev.lodestone.search.index.ArticleIndex;
@@ -156,6 +157,22 @@ class AlertMatcherTest {
 
         assertEquals(List.of(), ruleIds(matcher.match(PTI, NOW)));
         assertEquals(List.of("watch"), ruleIds(matcher.match(dawnMou(), NOW)));
+    }
+
+    @Test
+    void rulesRegisteredInABatchAndThenOneAtATimeLeaveTheRuleIndexInAtMostTwoSegments() {
+        List<AlertRule> batch = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            batch.add(rule("batch-" + i, "\"rare earths\" AND outlet" + i));
+        }
+        matcher.registerAll(batch);
+        for (int i = 0; i < 20; i++) {
+            matcher.register(rule("added-" + i, "antimony AND desk" + i));
+        }
+
+        assertTrue(matcher.ruleIndexSegments() <= 2, () -> matcher.ruleIndexSegments() + " segments");
+        assertEquals(List.of("added-3"), ruleIds(matcher.match(article("https://example.org/a", "example.org",
+                "Antimony for desk3", "Antimony prices rose.", "story-1", List.of()), NOW)));
     }
 
     private static List<String> ruleIds(List<RuleMatch> matches) {
