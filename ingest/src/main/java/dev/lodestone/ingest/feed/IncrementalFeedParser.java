@@ -23,10 +23,14 @@ import java.util.Optional;
  * cannot vouch for, or whatever goes wrong, is read whole by {@link FeedParser}, which also gives the error
  * of a feed that does not parse, so messages point into the document as served.
  *
- * <p>Holds the last read's items, some tens of kilobytes for a fifty-item feed. One instance per feed; not
- * thread-safe, as polls of one feed do not overlap.
+ * <p>Holds the last read's items, some tens of kilobytes for a fifty-item feed, and none of a feed longer than
+ * {@value #MAX_REMEMBERED_ITEMS} items, which is read whole every time: a stranger's feed must not pin memory
+ * from one poll to the next. One instance per feed; not thread-safe, as polls of one feed do not overlap.
  */
 public final class IncrementalFeedParser {
+    /** The longest feed whose items are kept for the next read. */
+    static final int MAX_REMEMBERED_ITEMS = 500;
+
     private record ItemKey(ByteBuffer sha256) {}
 
     private String lastSurroundings;
@@ -38,7 +42,7 @@ public final class IncrementalFeedParser {
     public ParsedFeed parse(byte[] bytes, URI feedUrl) throws FeedParseException {
         String text = FeedText.decode(bytes);
         Optional<FeedSplit> split = FeedSplit.of(text);
-        if (split.isEmpty()) {
+        if (split.isEmpty() || split.get().items().size() > MAX_REMEMBERED_ITEMS) {
             return remember(null, List.of(), FeedParser.parse(text, feedUrl));
         }
         FeedSplit feed = split.get();

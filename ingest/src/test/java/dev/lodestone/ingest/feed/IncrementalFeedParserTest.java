@@ -105,6 +105,22 @@ class IncrementalFeedParserTest {
         assertNotSame(first.items().get(0), again.items().get(0));
     }
 
+    @Test
+    void aFeedLongerThanTheItemsKeptIsReadWholeEveryTime() throws Exception {
+        StringBuilder feed = new StringBuilder("<rss version=\"2.0\"><channel><title>Long</title>");
+        for (int i = 0; i <= IncrementalFeedParser.MAX_REMEMBERED_ITEMS; i++) {
+            feed.append("<item><title>Item ").append(i).append("</title><link>/").append(i).append("</link></item>");
+        }
+        byte[] longFeed = feed.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+        IncrementalFeedParser parser = new IncrementalFeedParser();
+        ParsedFeed first = parser.parse(longFeed, WIRE);
+
+        ParsedFeed again = parser.parse(longFeed, WIRE);
+
+        assertEquals(first, again);
+        assertNotSame(first.items().get(0), again.items().get(0));
+    }
+
     /**
      * Every feed of gofeed's test data (read from {@code ../shared} beside the repository, skipped where it is
      * absent) that the split takes, read after an earlier version of itself, as the previous poll would have
