@@ -13,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +23,6 @@ import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -140,11 +137,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         Admin admin = Admin.create(KafkaSettings.admin(bootstrapServers, "lodestone-hanging-transactions"));
         sweeper.scheduleWithFixedDelay(() -> {
             try {
-                List<TopicPartition> partitions = new ArrayList<>();
-                Set<String> topics = admin.listTopics().names().get();
-                admin.describeTopics(topics).allTopicNames().get().values().forEach(topic ->
-                        topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition()))));
-                HangingTransactions.abortOn(admin, partitions);
+                HangingTransactions.abortOn(admin, HangingTransactions.everyPartition(admin));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | RuntimeException e) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TransactionDescription;
@@ -63,6 +64,22 @@ public final class HangingTransactions {
         boolean fenced = current.producerEpoch() > onPartition.producerEpoch();
         boolean runsIt = current.state() == TransactionState.ONGOING && current.topicPartitions().contains(partition);
         return fenced || !runsIt;
+    }
+
+    /**
+     * Every partition of the cluster, internal topics included: a transaction's consumer offsets wait in
+     * {@code __consumer_offsets}, and while they hang there a consumer reading only committed records cannot even
+     * learn where to start (its offset fetch is answered "unstable" for good), so its service stops as surely as
+     * if its input hung.
+     *
+     * @throws ExecutionException when the cluster cannot be asked
+     */
+    public static List<TopicPartition> everyPartition(Admin admin) throws ExecutionException, InterruptedException {
+        List<TopicPartition> partitions = new ArrayList<>();
+        Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+        admin.describeTopics(topics).allTopicNames().get().values().forEach(topic ->
+                topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition()))));
+        return partitions;
     }
 
     /**

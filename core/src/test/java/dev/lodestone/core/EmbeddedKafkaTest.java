@@ -42,6 +42,25 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void theSweepForHangingTransactionsLooksAtConsumerOffsetsToo() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(data, 0);
+             Admin admin = Admin.create(KafkaSettings.admin(kafka.bootstrapServers(), "test"))) {
+            Topics.ensureExist(admin, 1);
+            try (var consumer = new KafkaConsumer<>(KafkaSettings.consumer(kafka.bootstrapServers(), "test", "a-group"),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of(Topics.ARTICLES));
+                consumer.poll(Duration.ofSeconds(2));
+                consumer.commitSync();
+            }
+
+            List<String> swept = HangingTransactions.everyPartition(admin).stream().map(Object::toString).toList();
+
+            assertTrue(swept.contains("__consumer_offsets-0"), swept::toString);
+            assertTrue(swept.contains(Topics.ARTICLES + "-0"), swept::toString);
+        }
+    }
+
+    @Test
     void aSecondBrokerOnTheSameFolderIsRefused() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(data, 0)) {
             DataFolderInUseException e = assertThrows(DataFolderInUseException.class, () -> EmbeddedKafka.start(data, 0));
