@@ -48,7 +48,8 @@ public final class IncrementalFeedParser {
         FeedSplit feed = split.get();
         String surroundings = feedUrl + "\n" + feed.surroundings();
         Map<ItemKey, FeedItem> known = surroundings.equals(lastSurroundings) ? lastItems : Map.of();
-        List<ItemKey> keys = feed.items().stream().map(IncrementalFeedParser::key).toList();
+        MessageDigest sha256 = sha256();
+        List<ItemKey> keys = feed.items().stream().map(item -> key(sha256, item)).toList();
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             if (!known.containsKey(keys.get(i))) {
@@ -97,10 +98,14 @@ public final class IncrementalFeedParser {
         return feed;
     }
 
-    private static ItemKey key(String itemText) {
+    /** {@code digest} resets the digest, so one serves every item of a read. */
+    private static ItemKey key(MessageDigest sha256, String itemText) {
+        return new ItemKey(ByteBuffer.wrap(sha256.digest(itemText.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return new ItemKey(ByteBuffer.wrap(
-                    MessageDigest.getInstance("SHA-256").digest(itemText.getBytes(StandardCharsets.UTF_8))));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
